@@ -1,0 +1,146 @@
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Everything the facade reads from its environment, validated once at start-up. */
+export interface Config {
+  /** `PORT`: port the GraphQL server listens on. @default 4000 */
+  port: number;
+  /** `HOST`: interface to bind. @default '127.0.0.1' */
+  host: string;
+  /**
+   * `JUMP_API_URL`: Jump's base URL, e.g. `https://app.usejump.co.uk/functions/v1/api-v1`.
+   * Null (unset) starts the embedded sandbox and uses it.
+   */
+  jumpApiUrl: string | null;
+  /** `JUMP_TIMEOUT_MS`: budget for one upstream call. @default 10000 */
+  upstreamTimeoutMs: number;
+  /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
+  upstreamConnections: number;
+  /** `SANDBOX_PORT`: port of the embedded sandbox; 0 picks a free one. @default 0 */
+  sandboxPort: number;
+  /** `LOG_LEVEL`: pino level. @default 'info' */
+  logLevel: LogLevel;
+  /** `NODE_ENV === 'production'`: masks unexpected errors and hides field suggestions. */
+  production: boolean;
+  /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
+  graphiql: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Reads and validates the configuration; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | Invalid): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') {
+      return fallback;
+    }
+
+    const parsed = parse(raw.trim());
+    if (parsed instanceof Invalid) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.reason}`);
+
+      return fallback;
+    }
+
+    return parsed;
+  };
+
+  const config: Config = {
+    port: read('PORT', 4000, integerIn(0, 65535)),
+    host: env.HOST?.trim() || '127.0.0.1',
+    jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
+    upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
+    upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
+    sandboxPort: read('SANDBOX_PORT', 0, integerIn(0, 65535)),
+    logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
+    production: env.NODE_ENV === 'production',
+    graphiql: read('GRAPHIQL', true, boolean),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  return config;
+}
+
+function readJumpApiUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') {
+    return null;
+  }
+
+  const value = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`JUMP_API_URL=${JSON.stringify(raw)}: not an absolute URL`);
+
+    return null;
+  }
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+  ) {
+    problems.push(
+      `JUMP_API_URL=${JSON.stringify(raw)}: must be https (plain http is allowed only on loopback, ` +
+        'because callers’ API keys travel in it)',
+    );
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    problems.push(
+      `JUMP_API_URL=${JSON.stringify(raw)}: must not carry credentials, a query or a fragment`,
+    );
+  }
+
+  return value.replace(/\/+$/, '');
+}
+
+class Invalid {
+  constructor(readonly reason: string) {}
+}
+
+function integerIn(min: number, max: number) {
+  return (raw: string): number | Invalid => {
+    const value = Number(raw);
+
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? value
+      : new Invalid(`expected a whole number from ${min} to ${max}`);
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]) {
+  return (raw: string): T | Invalid =>
+    (allowed as readonly string[]).includes(raw)
+      ? (raw as T)
+      : new Invalid(`expected one of ${allowed.join(', ')}`);
+}
+
+function boolean(raw: string): boolean | Invalid {
+  if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) {
+    return true;
+  }
+  if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) {
+    return false;
+  }
+
+  return new Invalid('expected true or false');
+}

@@ -1,0 +1,107 @@
+import { GraphQLError } from 'graphql';
+import { redactKeys } from '../auth/api-key.js';
+import { JumpError } from '../upstream/jump-error.js';
+
+/** The stable codes in `extensions.code`; the README's error table lists the same set. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_ERROR';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_USER_INPUT',
+  422: 'BAD_USER_INPUT',
+  429: 'RATE_LIMITED',
+  502: 'UPSTREAM_UNAVAILABLE',
+  503: 'UPSTREAM_UNAVAILABLE',
+  504: 'UPSTREAM_UNAVAILABLE',
+};
+
+const CODE_BY_KIND: Record<Exclude<JumpError['kind'], 'http'>, ErrorCode> = {
+  timeout: 'UPSTREAM_TIMEOUT',
+  unavailable: 'UPSTREAM_UNAVAILABLE',
+  invalid_response: 'UPSTREAM_ERROR',
+};
+
+/**
+ * Maps a failure of a field that needs `scope` to the error the client sees. Upstream errors get a
+ * stable code and Jump's `request_id`; anything else is returned unchanged, to be masked at the
+ * edge if it is not already a GraphQLError.
+ */
+export function toGraphQLError(error: unknown, scope: string): unknown {
+  if (!(error instanceof JumpError)) {
+    return error;
+  }
+
+  const code = codeFor(error);
+  const extensions: Record<string, unknown> = {
+    code,
+    request_id: error.requestId,
+    upstreamStatus: error.status,
+  };
+  if (code === 'FORBIDDEN') {
+    extensions.requiredScope = scope;
+  }
+  if (code === 'BAD_USER_INPUT' && error.fields.length > 0) {
+    extensions.fields = error.fields;
+  }
+  if (code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
+    extensions.retryAfter = error.retryAfterSeconds;
+  }
+
+  return new GraphQLError(redactKeys(messageFor(code, error, scope)), { extensions });
+}
+
+function codeFor(error: JumpError): ErrorCode {
+  if (error.kind !== 'http') {
+    return CODE_BY_KIND[error.kind];
+  }
+
+  return CODE_BY_STATUS[error.status ?? 0] ?? 'UPSTREAM_ERROR';
+}
+
+function messageFor(code: ErrorCode, error: JumpError, scope: string): string {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return `Jump refused the API key: ${error.message}`;
+    case 'FORBIDDEN':
+      return `The API key lacks the ${scope} scope this field needs: ${error.message}`;
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+      return error.message;
+    case 'BAD_USER_INPUT':
+      return `Jump rejected the input: ${error.message}`;
+    case 'RATE_LIMITED':
+      return 'Jump’s rate limit for this API key is exhausted; retry later';
+    case 'UPSTREAM_TIMEOUT':
+      return 'Jump did not answer in time';
+    case 'UPSTREAM_UNAVAILABLE':
+      return `Jump is unavailable (${error.status === null ? error.message : `HTTP ${error.status}`})`;
+    case 'UPSTREAM_ERROR':
+      return `Jump answered unexpectedly (${error.status === null ? error.code : `HTTP ${error.status}`})`;
+  }
+}
+
+/** The client sent something the facade refuses before any upstream call. */
+export function badUserInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+  });
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', request_id: null },
+  });
+}

@@ -1,0 +1,91 @@
+import { JumpError } from '../upstream/jump-error.js';
+import type { JumpResult } from '../upstream/jump-client.js';
+
+/** A Jump object as it arrives: snake_case keys, values not yet trusted. */
+export type JumpRecord = Record<string, unknown> & { id: string };
+
+/** Reads a single-object answer, refusing anything that is not an object with a string id. */
+export function asRecord(result: JumpResult): JumpRecord {
+  if (!isJumpRecord(result.data)) {
+    throw malformed(result, 'an object with an id');
+  }
+
+  return result.data;
+}
+
+/** Reads a list answer; items without an id are a malformed answer, not silently dropped. */
+export function asRecords(result: JumpResult): JumpRecord[] {
+  const data = result.data;
+  if (!Array.isArray(data) || !data.every(isJumpRecord)) {
+    throw malformed(result, 'a list of objects with ids');
+  }
+
+  return data;
+}
+
+function isJumpRecord(value: unknown): value is JumpRecord {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
+}
+
+function malformed(result: JumpResult, expected: string): JumpError {
+  return new JumpError({
+    kind: 'invalid_response',
+    status: result.status,
+    code: 'invalid_response',
+    message: `Jump's answer was not ${expected}`,
+    requestId: result.requestId,
+  });
+}
+
+/** Field readers: a value of the wrong type reads as null rather than failing the object. */
+export function text(key: string) {
+  return (record: JumpRecord): string | null => {
+    const value = record[key];
+
+    return typeof value === 'string' ? value : null;
+  };
+}
+
+export function firstText(...keys: string[]) {
+  return (record: JumpRecord): string | null => {
+    for (const key of keys) {
+      const value = record[key];
+      if (typeof value === 'string') {
+        return value;
+      }
+    }
+
+    return null;
+  };
+}
+
+export function integer(key: string) {
+  return (record: JumpRecord): number | null => {
+    const value = record[key];
+
+    return typeof value === 'number' && Number.isInteger(value) ? value : null;
+  };
+}
+
+export function flag(key: string) {
+  return (record: JumpRecord): boolean | null => {
+    const value = record[key];
+
+    return typeof value === 'boolean' ? value : null;
+  };
+}
+
+export function object(key: string) {
+  return (record: JumpRecord): Record<string, unknown> | null => {
+    const value = record[key];
+
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { readBearerKey } from '../auth/api-key.js';
+import type { Config } from '../config.js';
+import type { Context } from '../graphql/context.js';
+import { EnumDrift } from '../graphql/enum-drift.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { schema } from '../graphql/schema.js';
+import type { Logger } from '../logger.js';
+import { JumpClient } from '../upstream/jump-client.js';
+import { JumpSession } from '../upstream/jump-session.js';
+import { graphiqlOptions } from './graphiql.js';
+import { useOperationLog } from './use-operation-log.js';
+
+export interface FacadeOptions {
+  config: Config;
+  logger: Logger;
+  /** Resolved Jump base URL: the configured one, or the embedded sandbox's. */
+  jumpApiUrl: string;
+  /** True when serving the embedded sandbox, which puts a test key in GraphiQL. */
+  sandboxMode: boolean;
+}
+
+export interface Facade {
+  yoga: YogaServerInstance<ServerContext, Context>;
+  server: Server;
+  client: JumpClient;
+  /** Starts listening; resolves to the GraphQL endpoint URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface ServerContext {
+  requestId: string;
+}
+
+/** Builds the facade's HTTP server: `/health`, and GraphQL with GraphiQL at `/graphql`. */
+export function createFacade(options: FacadeOptions): Facade {
+  const { config, logger } = options;
+  const client = new JumpClient({
+    baseUrl: options.jumpApiUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    connections: config.upstreamConnections,
+  });
+  const enumDrift = new EnumDrift(logger);
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.graphiql ? graphiqlOptions(options.sandboxMode) : false,
+    landingPage: false,
+    logging: logger,
+    maskedErrors: { isDev: false },
+    plugins: [useOperationLog(logger)],
+    context: ({ request, requestId }) => {
+      const auth = readBearerKey(request.headers.get('authorization'));
+      const jump = new JumpSession(client, auth.key, request.signal);
+
+      return { requestId, auth, jump, loaders: createLoaders(jump), enumDrift };
+    },
+  });
+  const server = createHttpServer((req, res) => route(req, res, yoga));
+
+  return {
+    yoga,
+    server,
+    client,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}/graphql`);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await client.close();
+    },
+  };
+}
+
+function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  yoga: YogaServerInstance<ServerContext, Context>,
+): void {
+  const requestId = `fac_${randomUUID().replaceAll('-', '')}`;
+  res.setHeader('x-request-id', requestId);
+  if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(req.method === 'HEAD' ? undefined : '{"status":"ok"}');
+
+    return;
+  }
+
+  void yoga(req, res, { requestId });
+}

@@ -1,0 +1,305 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { Dispatcher } from 'undici';
+import { parseEnvelope } from './envelope.js';
+import type { JumpPage } from './envelope.js';
+import { JumpError, parseJumpErrorBody, tryParseJson } from './jump-error.js';
+import { encodePathSegment } from './jump-id.js';
+
+export type JumpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type JumpQueryValue = string | number | boolean | null | undefined;
+
+export interface JumpRequest {
+  method: JumpMethod;
+  /** Route template such as `/patients/{id}`; placeholders are filled from `params`, encoded. */
+  route: string;
+  params?: Record<string, string>;
+  query?: Record<string, JumpQueryValue>;
+  body?: unknown;
+  /** The caller's key, sent unchanged as `Authorization: Bearer <key>`. */
+  apiKey: string;
+  signal?: AbortSignal;
+}
+
+export interface JumpRateLimit {
+  limit: number;
+  remaining: number;
+}
+
+export interface JumpResult {
+  status: number;
+  data: unknown;
+  page: JumpPage | null;
+  requestId: string | null;
+  rateLimit: JumpRateLimit | null;
+}
+
+/** What one upstream call did, for counters, metrics and quota tracking. Never holds the key. */
+export interface JumpCallEvent {
+  method: JumpMethod;
+  route: string;
+  status: number | null;
+  durationMs: number;
+  requestId: string | null;
+  rateLimit: JumpRateLimit | null;
+  errorKind: JumpError['kind'] | null;
+}
+
+export interface JumpClientOptions {
+  /** Base URL including Jump's path prefix, e.g. `https://app.usejump.co.uk/functions/v1/api-v1`. */
+  baseUrl: string;
+  /** Budget for one call, connect to last body byte. */
+  timeoutMs: number;
+  /** Sockets kept open to Jump. @default 64 */
+  connections?: number;
+  /** Idle time before a pooled socket is closed; keep it below Jump's own keep-alive. @default 4000 */
+  keepAliveTimeoutMs?: number;
+  /** Largest response body accepted. @default 5 MiB */
+  maxResponseBytes?: number;
+}
+
+const USER_AGENT = 'jump-graphql-facade/0.1';
+
+/**
+ * The only module that talks to Jump: pooled keep-alive connections through undici, the caller's
+ * key passed through, JSON both ways, and every outcome turned into a JumpResult or a JumpError.
+ */
+export class JumpClient {
+  readonly #pool: Pool;
+  readonly #basePath: string;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+
+  constructor(options: JumpClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs;
+    this.#maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
+    this.#pool = new Pool(url.origin, {
+      connections: options.connections ?? 64,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+      keepAliveTimeoutThreshold: 1_000,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: { timeout: options.timeoutMs },
+    });
+  }
+
+  async request(
+    request: JumpRequest,
+    observe?: (event: JumpCallEvent) => void,
+  ): Promise<JumpResult> {
+    const started = performance.now();
+    const report = (partial: Pick<JumpCallEvent, 'status' | 'requestId' | 'rateLimit'>) =>
+      observe?.({
+        method: request.method,
+        route: request.route,
+        durationMs: performance.now() - started,
+        errorKind: null,
+        ...partial,
+      });
+
+    try {
+      const result = await this.#send(request);
+      report(result);
+
+      return result;
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw error;
+      }
+      const jumpError = toJumpError(error, request.signal);
+      observe?.({
+        method: request.method,
+        route: request.route,
+        status: jumpError.status,
+        durationMs: performance.now() - started,
+        requestId: jumpError.requestId,
+        rateLimit: null,
+        errorKind: jumpError.kind,
+      });
+      throw jumpError;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  async #send(request: JumpRequest): Promise<JumpResult> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const hasBody = request.body !== undefined;
+    const response = await this.#pool.request({
+      method: request.method,
+      path: this.#buildPath(request),
+      headers: {
+        authorization: `Bearer ${request.apiKey}`,
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      },
+      body: hasBody ? JSON.stringify(request.body) : undefined,
+      signal,
+    });
+    const text = await readText(response.body, this.#maxResponseBytes);
+    const requestId = header(response.headers, 'x-request-id');
+    const rateLimit = readRateLimit(response.headers);
+
+    if (response.statusCode >= 400) {
+      throw withRetryAfter(parseJumpErrorBody(response.statusCode, text, requestId), response);
+    }
+
+    return readSuccess(response.statusCode, text, requestId, rateLimit);
+  }
+
+  #buildPath(request: JumpRequest): string {
+    const path = request.route.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = request.params?.[name];
+      if (value === undefined) {
+        throw new RangeError(`Route ${request.route} needs the parameter ${name}`);
+      }
+
+      return encodePathSegment(value);
+    });
+    const search = buildSearch(request.query);
+
+    return `${this.#basePath}${path}${search}`;
+  }
+}
+
+function buildSearch(query: JumpRequest['query']): string {
+  if (!query) {
+    return '';
+  }
+
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) {
+      params.append(name, String(value));
+    }
+  }
+  const search = params.toString();
+
+  return search.length > 0 ? `?${search}` : '';
+}
+
+function readSuccess(
+  status: number,
+  text: string,
+  headerRequestId: string | null,
+  rateLimit: JumpRateLimit | null,
+): JumpResult {
+  if (status === 204 || text.length === 0) {
+    return { status, data: null, page: null, requestId: headerRequestId, rateLimit };
+  }
+
+  const envelope = parseEnvelope(tryParseJson(text));
+  if (envelope === null) {
+    throw new JumpError({
+      kind: 'invalid_response',
+      status,
+      code: 'invalid_response',
+      message: `Jump answered HTTP ${status} with a body that is not a JSON envelope`,
+      requestId: headerRequestId,
+    });
+  }
+
+  return {
+    status,
+    data: envelope.data,
+    page: envelope.page,
+    requestId: envelope.requestId ?? headerRequestId,
+    rateLimit,
+  };
+}
+
+async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new JumpError({
+        kind: 'invalid_response',
+        status: null,
+        code: 'response_too_large',
+        message: `Jump's response exceeded ${maxBytes} bytes`,
+        requestId: null,
+      });
+    }
+    chunks.push(buffer);
+  }
+
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function header(headers: Dispatcher.ResponseData['headers'], name: string): string | null {
+  const value = headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+
+  return typeof first === 'string' && first.length > 0 ? first : null;
+}
+
+function readRateLimit(headers: Dispatcher.ResponseData['headers']): JumpRateLimit | null {
+  const limit = Number(header(headers, 'x-ratelimit-limit'));
+  const remaining = Number(header(headers, 'x-ratelimit-remaining'));
+  if (
+    !Number.isFinite(limit) ||
+    !Number.isFinite(remaining) ||
+    header(headers, 'x-ratelimit-limit') === null
+  ) {
+    return null;
+  }
+
+  return { limit, remaining };
+}
+
+function withRetryAfter(error: JumpError, response: Dispatcher.ResponseData): JumpError {
+  const retryAfter = Number(header(response.headers, 'retry-after'));
+  if (error.status !== 429 || !Number.isFinite(retryAfter)) {
+    return error;
+  }
+
+  return new JumpError({
+    kind: error.kind,
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    requestId: error.requestId,
+    fields: error.fields,
+    retryAfterSeconds: retryAfter,
+  });
+}
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function toJumpError(error: unknown, callerSignal: AbortSignal | undefined): JumpError {
+  if (error instanceof JumpError) {
+    return error;
+  }
+
+  const code = (error as { code?: unknown }).code;
+  const name = (error as { name?: unknown }).name;
+  if (callerSignal?.aborted) {
+    return transportError('unavailable', 'cancelled', 'The request was cancelled by the client');
+  }
+  if (
+    (typeof code === 'string' && TIMEOUT_CODES.has(code)) ||
+    name === 'TimeoutError' ||
+    error instanceof undiciErrors.RequestAbortedError
+  ) {
+    return transportError('timeout', 'timeout', 'Jump did not answer in time');
+  }
+
+  return transportError('unavailable', 'unavailable', 'Jump could not be reached');
+}
+
+function transportError(kind: JumpError['kind'], code: string, message: string): JumpError {
+  return new JumpError({ kind, status: null, code, message, requestId: null });
+}

@@ -1,0 +1,105 @@
+import { loadConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import { startSandbox } from '../../src/sandbox/sandbox.js';
+import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox.js';
+import { createFacade } from '../../src/server/create-server.js';
+import type { Facade } from '../../src/server/create-server.js';
+import { captureLogs } from './log-capture.js';
+
+export const KEYS = {
+  full: 'pk_test_sandbox_full',
+  readonly: 'pk_test_sandbox_readonly',
+  marketplace: 'pk_test_sandbox_marketplace',
+  booking: 'pk_test_sandbox_booking',
+  noscope: 'pk_test_sandbox_noscope',
+  revoked: 'pk_test_sandbox_revoked',
+} as const;
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: T | null;
+    errors?: Array<{
+      message: string;
+      path?: Array<string | number>;
+      extensions?: Record<string, unknown>;
+    }>;
+    extensions?: Record<string, unknown>;
+  };
+}
+
+export interface Stack {
+  sandbox: Sandbox;
+  facade: Facade;
+  /** The facade's GraphQL endpoint. */
+  url: string;
+  logs: ReturnType<typeof captureLogs>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    options?: {
+      key?: string | null;
+      variables?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The shared fixture: a real sandbox and a real facade, each on its own loopback port, talking
+ * HTTP exactly as in production. `key` defaults to the full-scope sandbox key; null sends none.
+ */
+export async function startStack(
+  options: { sandbox?: SandboxOptions; config?: Partial<Config> } = {},
+): Promise<Stack> {
+  const sandbox = await startSandbox({ rateLimitPerHour: null, ...options.sandbox });
+  const logs = captureLogs();
+  const config = { ...loadConfig({}), ...options.config };
+  const facade = createFacade({
+    config,
+    logger: logs.logger,
+    jumpApiUrl: sandbox.url,
+    sandboxMode: true,
+  });
+  const url = await facade.listen(0, '127.0.0.1');
+
+  return {
+    sandbox,
+    facade,
+    url,
+    logs,
+    query: (query, queryOptions = {}) => postGraphQL(url, query, queryOptions),
+    close: async () => {
+      await facade.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  options: {
+    key?: string | null;
+    variables?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<GraphQLResponse<T>> {
+  const key = options.key === undefined ? KEYS.full : options.key;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLResponse<T>['body'],
+  };
+}

@@ -1,0 +1,281 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { JumpClient } from '../../src/upstream/jump-client.js';
+import type { JumpCallEvent } from '../../src/upstream/jump-client.js';
+import { JumpError } from '../../src/upstream/jump-error.js';
+import { startScriptedUpstream } from '../support/scripted-upstream.js';
+
+const KEY = 'pk_test_client_key';
+let upstream: Awaited<ReturnType<typeof startScriptedUpstream>>;
+let client: JumpClient;
+
+beforeAll(async () => {
+  upstream = await startScriptedUpstream();
+  client = new JumpClient({ baseUrl: `${upstream.url}/`, timeoutMs: 500 });
+});
+afterEach(() => {
+  upstream.assertDrained();
+  upstream.received.length = 0;
+});
+afterAll(async () => {
+  await client.close();
+  await upstream.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<JumpError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(JumpError);
+
+  return error as JumpError;
+}
+
+const get = (route = '/patients', params?: Record<string, string>) =>
+  client.request({ method: 'GET', route, params, apiKey: KEY });
+
+describe('requests', () => {
+  it('passes the caller’s key through unchanged as a bearer token and asks for JSON', async () => {
+    upstream.reply({ body: { data: [] } });
+    await get();
+
+    expect(upstream.received[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(upstream.received[0]?.headers.accept).toBe('application/json');
+  });
+
+  it('keeps the base URL’s path prefix and encodes every id as one path segment', async () => {
+    const ids = ['../admin', 'a?b=1', 'a#b', '100%', 'ünï', 'a/b', 'x y'];
+    upstream.reply(...ids.map(() => ({ body: { data: { id: 'x' } } })));
+    for (const id of ids) {
+      await get('/patients/{id}', { id });
+    }
+
+    expect(upstream.received.map((request) => request.url)).toEqual([
+      '/functions/v1/api-v1/patients/..%2Fadmin',
+      '/functions/v1/api-v1/patients/a%3Fb%3D1',
+      '/functions/v1/api-v1/patients/a%23b',
+      '/functions/v1/api-v1/patients/100%25',
+      '/functions/v1/api-v1/patients/%C3%BCn%C3%AF',
+      '/functions/v1/api-v1/patients/a%2Fb',
+      '/functions/v1/api-v1/patients/x%20y',
+    ]);
+  });
+
+  it('refuses ids that encoding cannot make safe, without calling upstream', async () => {
+    for (const id of ['', '.', '..', 'a\u0000b', 'x'.repeat(129)]) {
+      await expect(get('/patients/{id}', { id })).rejects.toThrow(RangeError);
+    }
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('encodes query values and drops null and undefined ones', async () => {
+    upstream.reply({ body: { data: [] } });
+    await client.request({
+      method: 'GET',
+      route: '/patients',
+      query: { search: 'O’Brien & co=1#2', limit: 5, offset: undefined, patient_id: null },
+      apiKey: KEY,
+    });
+
+    expect(upstream.received[0]?.url).toBe(
+      '/functions/v1/api-v1/patients?search=O%E2%80%99Brien+%26+co%3D1%232&limit=5',
+    );
+  });
+
+  it('sends JSON bodies on writes', async () => {
+    upstream.reply({ status: 201, body: { data: { id: 'pat_1' } } });
+    await client.request({
+      method: 'POST',
+      route: '/patients',
+      body: { first_name: 'Ada' },
+      apiKey: KEY,
+    });
+
+    expect(upstream.received[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(upstream.received[0]?.body ?? '')).toEqual({ first_name: 'Ada' });
+  });
+});
+
+describe('success envelopes', () => {
+  it('reads the OLDER {data, pagination} envelope with its total', async () => {
+    upstream.reply({
+      headers: {
+        'x-request-id': 'req_old',
+        'x-ratelimit-limit': '100',
+        'x-ratelimit-remaining': '97',
+      },
+      body: {
+        data: [{ id: 'a' }],
+        pagination: { total: 250, limit: 100, offset: 100, has_more: true },
+      },
+    });
+    const result = await get();
+
+    expect(result).toEqual({
+      status: 200,
+      data: [{ id: 'a' }],
+      page: { total: 250, limit: 100, offset: 100, hasMore: true, nextOffset: 200 },
+      requestId: 'req_old',
+      rateLimit: { limit: 100, remaining: 97 },
+    });
+  });
+
+  it('reads the NEWER {data, meta} envelope, which has no total', async () => {
+    upstream.reply({
+      body: {
+        data: [{ id: 'b' }],
+        meta: { limit: 20, next_offset: 20, has_more: true, request_id: 'req_new' },
+      },
+    });
+    const result = await get();
+
+    expect(result.page).toEqual({
+      total: null,
+      limit: 20,
+      offset: null,
+      hasMore: true,
+      nextOffset: 20,
+    });
+    expect(result.requestId).toBe('req_new');
+  });
+
+  it('reads a NEWER last page, where next_offset is null', async () => {
+    upstream.reply({ body: { data: [], meta: { limit: 20, next_offset: null, has_more: false } } });
+
+    expect((await get()).page?.hasMore).toBe(false);
+  });
+
+  it('treats a 2xx body that is not an envelope as an invalid response', async () => {
+    upstream.reply({ body: '<html>ok</html>', headers: { 'x-request-id': 'req_html' } });
+    const error = await failure(get());
+
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200, requestId: 'req_html' });
+  });
+});
+
+describe('error bodies', () => {
+  it('reads the OLDER flat body {error, details, request_id}', async () => {
+    upstream.reply({
+      status: 401,
+      body: {
+        error: 'Unauthorized',
+        details: 'Invalid or missing API key',
+        request_id: 'req_flat',
+      },
+    });
+
+    expect(await failure(get())).toMatchObject({
+      kind: 'http',
+      status: 401,
+      code: 'unauthorized',
+      message: 'Invalid or missing API key',
+      requestId: 'req_flat',
+    });
+  });
+
+  it('reads the OLDER nested body {error: {code, message}} and takes the id from the header', async () => {
+    upstream.reply({
+      status: 400,
+      headers: { 'x-request-id': 'req_header' },
+      body: { error: { code: 'invalid_request', message: 'The patient_id parameter is required' } },
+    });
+
+    expect(await failure(get())).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      message: 'The patient_id parameter is required',
+      requestId: 'req_header',
+    });
+  });
+
+  it('reads the NEWER envelope {data: null, meta: {request_id}, error: {code, message}}', async () => {
+    upstream.reply({
+      status: 429,
+      headers: { 'x-request-id': 'req_other', 'retry-after': '120' },
+      body: {
+        data: null,
+        meta: { request_id: 'req_meta' },
+        error: { code: 'RATE_LIMITED', message: 'Limit: 1000' },
+      },
+    });
+
+    expect(await failure(get())).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'Limit: 1000',
+      requestId: 'req_meta',
+      retryAfterSeconds: 120,
+    });
+  });
+
+  it('still yields a typed error for an empty body', async () => {
+    upstream.reply({ status: 503, body: '', headers: { 'x-request-id': 'req_empty' } });
+
+    expect(await failure(get())).toMatchObject({
+      kind: 'http',
+      status: 503,
+      code: 'service_unavailable',
+      requestId: 'req_empty',
+    });
+  });
+
+  it('still yields a typed error for an HTML error page or truncated JSON', async () => {
+    upstream.reply(
+      { status: 502, body: '<html><body>Bad gateway</body></html>' },
+      { status: 500, body: '{"error":"Internal' },
+    );
+
+    expect(await failure(get())).toMatchObject({
+      status: 502,
+      code: 'bad_gateway',
+      requestId: null,
+    });
+    expect(await failure(get())).toMatchObject({ status: 500, code: 'internal_error' });
+  });
+});
+
+describe('transport failures', () => {
+  it('reports a timeout when Jump does not answer within the budget', async () => {
+    upstream.reply({ delayMs: 1_500, body: { data: [] } });
+
+    expect(await failure(get())).toMatchObject({ kind: 'timeout', status: null });
+  });
+
+  it('reports an unavailable upstream when the connection is reset', async () => {
+    upstream.reply({ reset: true });
+
+    expect(await failure(get())).toMatchObject({ kind: 'unavailable', status: null });
+  });
+
+  it('reports an unavailable upstream when nothing listens', async () => {
+    const closed = new JumpClient({ baseUrl: 'http://127.0.0.1:1/api', timeoutMs: 500 });
+    const error = await failure(closed.request({ method: 'GET', route: '/patients', apiKey: KEY }));
+    await closed.close();
+
+    expect(error.kind).toBe('unavailable');
+  });
+});
+
+describe('call events', () => {
+  it('reports route template, status and quota for each call, and never the key', async () => {
+    const events: JumpCallEvent[] = [];
+    upstream.reply({
+      headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '10' },
+      body: { data: { id: 'pat_1' } },
+    });
+    await client.request(
+      { method: 'GET', route: '/patients/{id}', params: { id: 'pat_1' }, apiKey: KEY },
+      (event) => events.push(event),
+    );
+
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      method: 'GET',
+      route: '/patients/{id}',
+      status: 200,
+      rateLimit: { limit: 1000, remaining: 10 },
+      errorKind: null,
+    });
+    expect(JSON.stringify(events)).not.toContain(KEY);
+  });
+});
