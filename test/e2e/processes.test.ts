@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, postGraphQL } from '../support/stack.js';
+import { runProcess, startProcess } from '../support/processes.js';
+import type { Started } from '../support/processes.js';
+
+const DONE_WHEN_QUERY = `{
+  patients(first: 3) {
+    edges { node { id firstName nhsNumber consultations(first: 2) { edges { node { id } } } } }
+  }
+}`;
+const FACADE_READY = /"url":"(http:\/\/[^"]+\/graphql)"[^\n]*"msg":"GraphQL ready"/;
+
+type DoneWhen = {
+  patients: {
+    edges: Array<{ node: { id: string; consultations: { edges: unknown[] } } }>;
+  } | null;
+};
+
+async function checkDoneWhen(url: string) {
+  const full = await postGraphQL<DoneWhen>(url, DONE_WHEN_QUERY, { key: KEYS.full });
+  const forbidden = await postGraphQL<DoneWhen>(url, DONE_WHEN_QUERY, { key: KEYS.marketplace });
+  const anonymous = await postGraphQL<DoneWhen>(url, DONE_WHEN_QUERY, { key: null });
+
+  return { full, forbidden, anonymous };
+}
+
+describe('npm start with the embedded sandbox', () => {
+  let facade: Started;
+
+  beforeAll(async () => {
+    facade = await startProcess('src/main.ts', { PORT: '0' }, FACADE_READY);
+  });
+  afterAll(() => facade.stop());
+
+  it('answers the quick-start query as the README shows', async () => {
+    const { full, forbidden, anonymous } = await checkDoneWhen(facade.match[1]!);
+
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data?.patients?.edges).toHaveLength(3);
+    expect(full.body.data?.patients?.edges.every((edge) => edge.node.consultations.edges.length > 0)).toBe(true);
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredScope: 'read_patients',
+    });
+    expect(forbidden.body.errors?.[0]?.extensions?.request_id).toMatch(/^req_/);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers GET /health with 200', async () => {
+    const response = await fetch(facade.match[1]!.replace('/graphql', '/health'));
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves GraphiQL with the sandbox test key in its headers', async () => {
+    const response = await fetch(facade.match[1]!, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(html).toContain('GraphiQL');
+    expect(html).toContain('pk_test_sandbox_full');
+    expect(html).not.toContain('pk_live_');
+  });
+});
+
+describe('the facade pointed at a separately started sandbox', () => {
+  let sandbox: Started;
+  let facade: Started;
+
+  beforeAll(async () => {
+    sandbox = await startProcess(
+      'src/sandbox/main.ts',
+      { SANDBOX_PORT: '0' },
+      /(http:\/\/127\.0\.0\.1:\d+\/functions\/v1\/api-v1)/,
+    );
+    facade = await startProcess(
+      'src/main.ts',
+      { PORT: '0', JUMP_API_URL: sandbox.match[1]! },
+      FACADE_READY,
+    );
+  });
+  afterAll(async () => {
+    await facade.stop();
+    await sandbox.stop();
+  });
+
+  it('behaves exactly like the embedded one', async () => {
+    const { full, forbidden, anonymous } = await checkDoneWhen(facade.match[1]!);
+
+    expect(full.body.data?.patients?.edges).toHaveLength(3);
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredScope: 'read_patients',
+    });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(facade.output.join('')).not.toContain('embedded sandbox');
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    expect(await facade.stop('SIGTERM')).toBe(0);
+  });
+});
+
+describe('start-up validation', () => {
+  it('exits 1 with a message naming each bad variable', async () => {
+    const { code, stderr } = await runProcess('src/main.ts', {
+      PORT: 'http',
+      JUMP_API_URL: 'ftp://example.com',
+    });
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration');
+    expect(stderr).toContain('PORT="http"');
+    expect(stderr).toContain('JUMP_API_URL="ftp://example.com"');
+  });
+});

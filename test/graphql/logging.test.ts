@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, startStack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+describe('logs', () => {
+  it('write one line per operation with name, upstream calls and error codes', async () => {
+    stack.logs.lines.length = 0;
+    await stack.query(`query Few { patients(first: 2) { nodes { id } } }`);
+    const lines = stack.logs.entries().filter((entry) => entry.msg === 'operation');
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ operationName: 'Few', upstreamCalls: 1, errorCodes: [] });
+    expect(lines[0]?.requestId).toMatch(/^fac_/);
+  });
+
+  it('never contain an API key, an Authorization header or patient details', async () => {
+    const patient = stack.sandbox.store.patients[2]!;
+    stack.logs.lines.length = 0;
+    const keys = [KEYS.full, KEYS.revoked, KEYS.marketplace, 'pk_live_abcdef123456', 'pk_test_unknown'];
+    for (const key of keys) {
+      await stack.query(`query Leak($id: ID!) { patient(id: $id) { firstName lastName nhsNumber } }`, {
+        key,
+        variables: { id: patient.id },
+      });
+    }
+    await stack.query(`{ patients(first: 1) { nodes { id } } }`, {
+      key: null,
+      headers: { authorization: 'Bearer sk_secret_value' },
+    });
+    const logged = stack.logs.lines.join('\n');
+
+    expect(stack.logs.lines.length).toBeGreaterThanOrEqual(keys.length);
+    for (const secret of [...keys, 'sk_secret_value', 'Bearer', patient.first_name, patient.last_name]) {
+      expect(logged).not.toContain(secret);
+    }
+    expect(logged).not.toContain(String(patient.nhs_number));
+  });
+});
