@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'src/generated', 'test/generated', 'examples/generated'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      'src/generated',
+      'test/generated',
+      'examples/generated',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

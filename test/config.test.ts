@@ -59,8 +59,8 @@ describe('configuration', () => {
   });
 
   it('allows plain http only on loopback, for a separately started sandbox', () => {
-    expect(loadConfig({ JUMP_API_URL: 'http://127.0.0.1:4010/functions/v1/api-v1' }).jumpApiUrl).toBe(
-      'http://127.0.0.1:4010/functions/v1/api-v1',
-    );
+    expect(
+      loadConfig({ JUMP_API_URL: 'http://127.0.0.1:4010/functions/v1/api-v1' }).jumpApiUrl,
+    ).toBe('http://127.0.0.1:4010/functions/v1/api-v1');
   });
 });

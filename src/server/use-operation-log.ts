@@ -1,3 +1,4 @@
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import type { Context } from '../graphql/context.js';
@@ -18,7 +19,8 @@ export function useOperationLog(logger: Logger): Plugin<Context> {
           logger.info(
             {
               requestId: context.requestId,
-              operationName: args.operationName ?? null,
+              operationName:
+                getOperationAST(args.document, args.operationName)?.name?.value ?? null,
               durationMs: Math.round((performance.now() - started) * 100) / 100,
               upstreamCalls: context.jump.calls,
               errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),

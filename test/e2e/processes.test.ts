@@ -37,7 +37,9 @@ describe('npm start with the embedded sandbox', () => {
 
     expect(full.body.errors).toBeUndefined();
     expect(full.body.data?.patients?.edges).toHaveLength(3);
-    expect(full.body.data?.patients?.edges.every((edge) => edge.node.consultations.edges.length > 0)).toBe(true);
+    expect(
+      full.body.data?.patients?.edges.every((edge) => edge.node.consultations.edges.length > 0),
+    ).toBe(true);
     expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       requiredScope: 'read_patients',

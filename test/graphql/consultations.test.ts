@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const listWithPatients = (variables: Record<string, unknown>) =>
-  stack.query<ConsultationsWithPatientsQuery>(print(ConsultationsWithPatientsDocument), { variables });
+  stack.query<ConsultationsWithPatientsQuery>(print(ConsultationsWithPatientsDocument), {
+    variables,
+  });
 
 describe('Query.consultations', () => {
   it('lists consultations with SNOMED-coded types and their patients', async () => {
@@ -60,7 +62,9 @@ describe('Query.consultations', () => {
     }`);
 
     expect(body.errors).toBeUndefined();
-    expect(stack.sandbox.calls.filter((call) => call.path.startsWith('/patients/'))).toHaveLength(0);
+    expect(stack.sandbox.calls.filter((call) => call.path.startsWith('/patients/'))).toHaveLength(
+      0,
+    );
     expect(stack.sandbox.calls).toHaveLength(1 + 3);
   });
 
@@ -74,7 +78,9 @@ describe('Query.consultations', () => {
 
 describe('Mutation.createConsultation', () => {
   const create = (input: Record<string, unknown>) =>
-    stack.query<CreateConsultationMutation>(print(CreateConsultationDocument), { variables: { input } });
+    stack.query<CreateConsultationMutation>(print(CreateConsultationDocument), {
+      variables: { input },
+    });
 
   it('records a consultation that then appears first in the patient’s list', async () => {
     const patient = stack.sandbox.store.patients[9]!;
@@ -116,6 +122,9 @@ describe('Mutation.createConsultation', () => {
   it('passes Jump’s 400 for an unknown patient through as BAD_USER_INPUT', async () => {
     const { body } = await create({ patientId: 'pat_nobody', consultationDate: '2026-01-05' });
 
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstreamStatus: 400 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      upstreamStatus: 400,
+    });
   });
 });

@@ -23,12 +23,21 @@ describe('logs', () => {
   it('never contain an API key, an Authorization header or patient details', async () => {
     const patient = stack.sandbox.store.patients[2]!;
     stack.logs.lines.length = 0;
-    const keys = [KEYS.full, KEYS.revoked, KEYS.marketplace, 'pk_live_abcdef123456', 'pk_test_unknown'];
+    const keys = [
+      KEYS.full,
+      KEYS.revoked,
+      KEYS.marketplace,
+      'pk_live_abcdef123456',
+      'pk_test_unknown',
+    ];
     for (const key of keys) {
-      await stack.query(`query Leak($id: ID!) { patient(id: $id) { firstName lastName nhsNumber } }`, {
-        key,
-        variables: { id: patient.id },
-      });
+      await stack.query(
+        `query Leak($id: ID!) { patient(id: $id) { firstName lastName nhsNumber } }`,
+        {
+          key,
+          variables: { id: patient.id },
+        },
+      );
     }
     await stack.query(`{ patients(first: 1) { nodes { id } } }`, {
       key: null,
@@ -37,7 +46,13 @@ describe('logs', () => {
     const logged = stack.logs.lines.join('\n');
 
     expect(stack.logs.lines.length).toBeGreaterThanOrEqual(keys.length);
-    for (const secret of [...keys, 'sk_secret_value', 'Bearer', patient.first_name, patient.last_name]) {
+    for (const secret of [
+      ...keys,
+      'sk_secret_value',
+      'Bearer',
+      patient.first_name,
+      patient.last_name,
+    ]) {
       expect(logged).not.toContain(secret);
     }
     expect(logged).not.toContain(String(patient.nhs_number));

@@ -74,7 +74,10 @@ describe('Query.patients', () => {
     async (after) => {
       const { body } = await list({ after });
 
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     },
   );
 
@@ -158,7 +161,10 @@ describe('Query.patient', () => {
 
   it('fetches the same patient once however many times one operation asks for it', async () => {
     const id = stack.sandbox.store.patients[11]!.id;
-    const fields = Array.from({ length: 12 }, (_, index) => `p${index}: patient(id: "${id}") { id firstName }`);
+    const fields = Array.from(
+      { length: 12 },
+      (_, index) => `p${index}: patient(id: "${id}") { id firstName }`,
+    );
     stack.sandbox.resetCalls();
     const { body } = await stack.query(`{ ${fields.join('\n')} }`);
 
@@ -187,13 +193,23 @@ describe('patient mutations', () => {
 
     expect(body.errors).toBeUndefined();
     expect(created).toMatchObject({ firstName: 'Ada', nhsNumber: '9434765919' });
-    expect(read.body.data?.patient).toMatchObject({ id: created?.id, lastName: 'Lovelace', gender: 'FEMALE' });
+    expect(read.body.data?.patient).toMatchObject({
+      id: created?.id,
+      lastName: 'Lovelace',
+      gender: 'FEMALE',
+    });
   });
 
   it.each([
     [{ firstName: ' ', lastName: 'X', dateOfBirth: '1990-01-01' }, 'input.firstName'],
-    [{ firstName: 'A', lastName: 'X', dateOfBirth: '1990-01-01', nhsNumber: '9434765918' }, 'input.nhsNumber'],
-    [{ firstName: 'A', lastName: 'X', dateOfBirth: '1990-01-01', nhsNumber: '94347659' }, 'input.nhsNumber'],
+    [
+      { firstName: 'A', lastName: 'X', dateOfBirth: '1990-01-01', nhsNumber: '9434765918' },
+      'input.nhsNumber',
+    ],
+    [
+      { firstName: 'A', lastName: 'X', dateOfBirth: '1990-01-01', nhsNumber: '94347659' },
+      'input.nhsNumber',
+    ],
     [{ firstName: 'A', lastName: 'X', dateOfBirth: '2999-01-01' }, 'input.dateOfBirth'],
   ])('refuses %o before calling Jump, naming %s', async (input, field) => {
     stack.sandbox.resetCalls();
@@ -220,7 +236,10 @@ describe('patient mutations', () => {
       email: 'not-an-email',
     });
 
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', upstreamStatus: 400 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      upstreamStatus: 400,
+    });
     expect(body.errors?.[0]?.message).toContain('email');
     expect(body.errors?.[0]?.extensions?.request_id).toMatch(/^req_/);
   });
@@ -248,8 +267,14 @@ describe('patient mutations', () => {
     });
     const empty = await stack.query(print(UpdatePatientDocument), { variables: { id, input: {} } });
 
-    expect(cleared.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lastName' });
-    expect(empty.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(cleared.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lastName',
+    });
+    expect(empty.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+    });
     expect(stack.sandbox.calls).toHaveLength(0);
   });
 

@@ -26,7 +26,10 @@ export async function startProcess(
   });
   const output: string[] = [];
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} not ready:\n${output.join('')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${entry} not ready:\n${output.join('')}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString('utf8'));
       const found = ready.exec(output.join(''));

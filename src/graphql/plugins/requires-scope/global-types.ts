@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unused-vars -- Pothos extends its options through global interfaces whose generics must match the originals. */
 import type { FieldNullability, InputFieldMap, SchemaTypes, TypeParam } from '@pothos/core';
 import type { PothosRequiresScopePlugin } from './index.js';
 import type { RequiresScopeOptions } from './types.js';
