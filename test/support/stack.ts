@@ -1,3 +1,6 @@
+import { KEYS } from './keys.js';
+
+export { KEYS };
 import { loadConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { startSandbox } from '../../src/sandbox/sandbox.js';
@@ -5,15 +8,6 @@ import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox.js';
 import { createFacade } from '../../src/server/create-server.js';
 import type { Facade } from '../../src/server/create-server.js';
 import { captureLogs } from './log-capture.js';
-
-export const KEYS = {
-  full: 'pk_test_sandbox_full',
-  readonly: 'pk_test_sandbox_readonly',
-  marketplace: 'pk_test_sandbox_marketplace',
-  booking: 'pk_test_sandbox_booking',
-  noscope: 'pk_test_sandbox_noscope',
-  revoked: 'pk_test_sandbox_revoked',
-} as const;
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { SandboxKey } from '../keys.js';
+import type { SandboxCall, SandboxLogger } from '../sandbox.js';
+import type { SandboxStore } from '../store.js';
+import { authenticate, requireScope, type Caller } from './authenticate.js';
+import { HttpError, shorten } from './http-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { readJsonBody } from './read-json-body.js';
+import { newRequestId } from './request-id.js';
+import type { Reply } from './reply.js';
+import { parseRequestTarget, rawPathname, type RequestTarget } from './request-target.js';
+import type { Router } from './router.js';
+import { errorBody, writeJson, type ResponseContext } from './write-response.js';
+
+export interface RequestHandlerDeps {
+  basePath: string;
+  router: Router;
+  store: SandboxStore;
+  keys: ReadonlyMap<string, SandboxKey>;
+  rateLimiter: RateLimiter;
+  now: () => Date;
+  calls: SandboxCall[];
+  logger: SandboxLogger;
+}
+
+type Exchange = ResponseContext & { request: IncomingMessage; call: SandboxCall };
+
+/** The sandbox's whole request pipeline; every phase below either passes or throws HttpError. */
+export function createRequestHandler(deps: RequestHandlerDeps) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    // Last resort, so no input can leave a rejected promise that would take the process down.
+    handleRequest(deps, request, response).catch(() => response.destroy());
+  };
+}
+
+async function handleRequest(
+  deps: RequestHandlerDeps,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const rawUrl = request.url ?? '';
+  const call: SandboxCall = {
+    method: request.method ?? '',
+    path: rawPathname(rawUrl),
+    rawUrl,
+    status: 0,
+  };
+  recordCall(deps.calls, call);
+  const exchange: Exchange = {
+    request,
+    call,
+    requestId: newRequestId(),
+    startedAt: performance.now(),
+    rateLimit: deps.rateLimiter.uncounted(),
+  };
+  try {
+    const reply = await dispatch(deps, exchange);
+    call.status = reply.status;
+    writeJson(response, exchange, reply.status, reply.body);
+  } catch (thrown) {
+    const error = thrown instanceof HttpError ? thrown : unexpected(deps, exchange, thrown);
+    call.status = error.status;
+    writeJson(
+      response,
+      exchange,
+      error.status,
+      errorBody(error, exchange.requestId),
+      error.headers,
+    );
+  }
+}
+
+async function dispatch(deps: RequestHandlerDeps, exchange: Exchange): Promise<Reply> {
+  const target = locate(deps.basePath, exchange.call);
+  const now = deps.now();
+  const caller = admit(deps, exchange, now);
+  const { route, params } = findRoute(deps.router, exchange.call.method, target);
+  requireScope(caller, route.scope);
+  const body = route.body === 'json' ? await readJsonBody(exchange.request) : {};
+
+  return route.handle({ params, query: target.query, body, store: deps.store, now });
+}
+
+/** Only the base path is served; nothing outside it is authenticated or counted. */
+function locate(basePath: string, call: SandboxCall): RequestTarget {
+  const target = parseRequestTarget(call.rawUrl, basePath);
+  if (!target) {
+    throw new HttpError(404, `No endpoint at ${shorten(call.path)}; the API is under ${basePath}`);
+  }
+  call.path = target.path;
+
+  return target;
+}
+
+/** Authentication, then the caller's hourly quota. */
+function admit(deps: RequestHandlerDeps, exchange: Exchange, now: Date): Caller {
+  const caller = authenticate(exchange.request.headers.authorization, deps.keys);
+  const usage = deps.rateLimiter.consume(caller.token, now);
+  exchange.rateLimit = { limit: usage.limit, remaining: usage.remaining };
+  if (usage.exceeded) throw new HttpError(429, 'Rate limit exceeded');
+
+  return caller;
+}
+
+function findRoute(router: Router, method: string, target: RequestTarget) {
+  const match = router.match(method, target.segments);
+  if (match.kind === 'found') return match;
+
+  if (match.kind === 'method-not-allowed') {
+    const allowed = match.allowed.join(', ');
+    const details = `Method ${method} is not allowed on ${match.pattern}; use ${allowed}`;
+
+    throw new HttpError(405, details, { headers: { Allow: allowed } });
+  }
+
+  throw new HttpError(404, `No endpoint matches ${method} ${shorten(target.path || '/')}`);
+}
+
+/** Anything not an HttpError is a sandbox bug: logged once, answered as a masked 500. */
+function unexpected(deps: RequestHandlerDeps, exchange: Exchange, thrown: unknown): HttpError {
+  try {
+    deps.logger({
+      level: 'error',
+      message: 'Sandbox request failed unexpectedly',
+      request_id: exchange.requestId,
+      method: exchange.call.method,
+      path: exchange.call.path,
+      error: thrown,
+    });
+  } catch {
+    // A failing logger must not turn one bad request into a crashed sandbox.
+  }
+
+  return new HttpError(500, 'An unexpected error occurred in the sandbox');
+}
+
+/** Enough history for any test; a long-running embedded sandbox must not grow without bound. */
+export const MAX_RECORDED_CALLS = 5_000;
+
+function recordCall(calls: SandboxCall[], call: SandboxCall): void {
+  if (calls.length >= MAX_RECORDED_CALLS) {
+    calls.splice(0, calls.length - MAX_RECORDED_CALLS + 1);
+  }
+  calls.push(call);
+}

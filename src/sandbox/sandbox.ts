@@ -1,0 +1,166 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerClientError } from './http/client-error.js';
+import { createRequestHandler } from './http/handle-request.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import { Router } from './http/router.js';
+import { SANDBOX_KEYS, type SandboxKey } from './keys.js';
+import { SANDBOX_ROUTES } from './routes/index.js';
+import { SandboxStore } from './store.js';
+
+export type { SandboxKey } from './keys.js';
+export type { SandboxStore } from './store.js';
+
+/** Jump's base path (`https://app.usejump.co.uk/functions/v1/api-v1`); every route is under it. */
+export const SANDBOX_BASE_PATH = '/functions/v1/api-v1';
+
+export interface SandboxOptions {
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Drives every generated value; the same seed gives byte-identical data. @default 20260101 */
+  seed?: number;
+  /** @default 600 */
+  patientCount?: number;
+  /**
+   * Requests per key per clock hour before 429. `null` never refuses, but still counts and sends
+   * the headers against a shown limit of 1000.
+   * @default 1000
+   */
+  rateLimitPerHour?: number | null;
+  /** Keys added to, or replacing by name, the built-in `SANDBOX_KEYS`. */
+  keys?: Record<string, SandboxKey>;
+  /** The clock for rate-limit windows, write timestamps and "today". @default () => new Date() */
+  now?: () => Date;
+  /** Told about unexpected errors (answered as 500). @default silent */
+  logger?: SandboxLogger;
+}
+
+export interface SandboxLogEntry {
+  level: 'error';
+  message: string;
+  request_id: string;
+  method: string;
+  /** The encoded path after the base path; never headers, keys or bodies. */
+  path: string;
+  error: unknown;
+}
+
+export type SandboxLogger = (entry: SandboxLogEntry) => void;
+
+/** One request the sandbox received. Headers (and so keys) are never recorded. */
+export interface SandboxCall {
+  method: string;
+  /** The pathname after the base path, still percent-encoded (the whole pathname if outside). */
+  path: string;
+  /** The request target exactly as received. */
+  rawUrl: string;
+  status: number;
+}
+
+export interface Sandbox {
+  /** E.g. `http://127.0.0.1:PORT/functions/v1/api-v1`, without a trailing slash. */
+  url: string;
+  /**
+   * The latest requests received (at most `MAX_RECORDED_CALLS`), in arrival order; `status` is set
+   * when the response is written.
+   */
+  calls: SandboxCall[];
+  /** Empties `calls` in place, so a reference to it stays live. */
+  resetCalls(): void;
+  store: SandboxStore;
+  /** Stops listening and closes every connection, idle keep-alive ones included. */
+  close(): Promise<void>;
+}
+
+const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  seed: 20260101,
+  patientCount: 600,
+  rateLimitPerHour: 1000,
+} as const;
+
+const MAX_PATIENTS = 100_000;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const settings = resolveOptions(options);
+  const store = new SandboxStore(settings);
+  const rateLimiter = new RateLimiter(settings.rateLimitPerHour);
+  const calls: SandboxCall[] = [];
+  const handler = createRequestHandler({
+    basePath: SANDBOX_BASE_PATH,
+    router: new Router(SANDBOX_ROUTES),
+    store,
+    keys: new Map(Object.entries({ ...SANDBOX_KEYS, ...options.keys })),
+    rateLimiter,
+    now: settings.now,
+    calls,
+    logger: options.logger ?? (() => {}),
+  });
+  const server = createServer(handler);
+  server.on('clientError', (error, socket) =>
+    answerClientError(error, socket, rateLimiter.uncounted()),
+  );
+  const port = await listen(server, settings.port, settings.host);
+
+  return {
+    url: `http://${urlHost(settings.host)}:${port}${SANDBOX_BASE_PATH}`,
+    calls,
+    resetCalls: () => {
+      calls.length = 0;
+    },
+    store,
+    close: () => close(server),
+  };
+}
+
+function resolveOptions(options: SandboxOptions) {
+  const settings = {
+    port: options.port ?? DEFAULTS.port,
+    host: options.host ?? DEFAULTS.host,
+    seed: options.seed ?? DEFAULTS.seed,
+    patientCount: options.patientCount ?? DEFAULTS.patientCount,
+    rateLimitPerHour:
+      options.rateLimitPerHour === undefined ? DEFAULTS.rateLimitPerHour : options.rateLimitPerHour,
+    now: options.now ?? (() => new Date()),
+  };
+  requireInteger('port', settings.port, 0, 65_535);
+  requireInteger('seed', settings.seed, 0, 2 ** 32 - 1);
+  requireInteger('patientCount', settings.patientCount, 0, MAX_PATIENTS);
+  if (settings.rateLimitPerHour !== null) {
+    requireInteger('rateLimitPerHour', settings.rateLimitPerHour, 1, Number.MAX_SAFE_INTEGER);
+  }
+
+  return settings;
+}
+
+function requireInteger(name: string, value: number, min: number, max: number): void {
+  if (Number.isInteger(value) && value >= min && value <= max) return;
+
+  throw new RangeError(
+    `SandboxOptions.${name} must be an integer from ${min} to ${max}; received ${value}`,
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
