@@ -19,8 +19,6 @@ export interface Config {
   sandboxPort: number;
   /** `LOG_LEVEL`: pino level. @default 'info' */
   logLevel: LogLevel;
-  /** `NODE_ENV === 'production'`: masks unexpected errors and hides field suggestions. */
-  production: boolean;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
 }
@@ -71,7 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
     sandboxPort: read('SANDBOX_PORT', 0, integerIn(0, 65535)),
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
-    production: env.NODE_ENV === 'production',
     graphiql: read('GRAPHIQL', true, boolean),
   };
   if (problems.length > 0) {

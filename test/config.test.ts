@@ -23,7 +23,6 @@ describe('configuration', () => {
       upstreamTimeoutMs: 10_000,
       upstreamConnections: 64,
       logLevel: 'info',
-      production: false,
       graphiql: true,
     });
   });

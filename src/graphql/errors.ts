@@ -76,7 +76,7 @@ function messageFor(code: ErrorCode, error: JumpError, scope: string): string {
     case 'UNAUTHENTICATED':
       return `Jump refused the API key: ${error.message}`;
     case 'FORBIDDEN':
-      return `The API key lacks the ${scope} scope this field needs: ${error.message}`;
+      return `The API key lacks the ${scope} scope this field requires`;
     case 'NOT_FOUND':
     case 'CONFLICT':
       return error.message;

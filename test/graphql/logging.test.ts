@@ -12,12 +12,13 @@ afterAll(() => stack.close());
 describe('logs', () => {
   it('write one line per operation with name, upstream calls and error codes', async () => {
     stack.logs.lines.length = 0;
-    await stack.query(`query Few { patients(first: 2) { nodes { id } } }`);
+    const { headers } = await stack.query(`query Few { patients(first: 2) { nodes { id } } }`);
     const lines = stack.logs.entries().filter((entry) => entry.msg === 'operation');
 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ operationName: 'Few', upstreamCalls: 1, errorCodes: [] });
     expect(lines[0]?.requestId).toMatch(/^fac_/);
+    expect(headers.get('x-request-id')).toBe(lines[0]?.requestId);
   });
 
   it('never contain an API key, an Authorization header or patient details', async () => {
