@@ -28,3 +28,11 @@ export function checkSearch(search: string | null | undefined, argument: string,
 
   return search.trim() === '' ? undefined : search;
 }
+
+/** `checkId` for an optional id: null and undefined pass through unchanged. */
+export function checkOptionalId<T extends null | undefined>(
+  id: string | number | T,
+  argument: string,
+): string | T {
+  return id === null || id === undefined ? id : checkId(String(id), argument);
+}

@@ -1,33 +1,22 @@
 import { builder } from '../builder.js';
-import { pageArgDescriptions, readPageArgs, toPage } from '../connection.js';
-import type { Context } from '../context.js';
-import { badUserInput } from '../errors.js';
-import { checkId } from '../ids.js';
-import { requireText, toJumpBody } from '../inputs.js';
-import { asRecord, text } from '../records.js';
+import { pageArgDescriptions } from '../connection.js';
+import { checkId, checkOptionalId } from '../ids.js';
+import { SNOMED_CODE, checkPattern, requireText, toJumpBody } from '../inputs.js';
+import { listPage } from '../lists.js';
+import { text } from '../records.js';
+import { addReference, addTimestamps } from '../references.js';
+import { addItemQuery, writeRecord } from '../root-fields.js';
 import { ConsultationConnection, ConsultationRef, PatientRef } from './refs.js';
 
 builder.objectType(ConsultationRef, {
   description: 'A clinical consultation. Type, medium and setting codes are SNOMED CT concept ids.',
   fields: (t) => ({
     id: t.id({ nullable: false, description: 'Jump’s id, unchanged.', resolve: (r) => r.id }),
-    patientId: t.id({ resolve: text('patient_id') }),
-    patient: t.field({
-      type: PatientRef,
-      requiresScope: 'read_patients',
-      description: 'The patient, fetched in one batch with every other patient in the operation.',
-      resolve: (consultation, _args, context) => {
-        const patientId = text('patient_id')(consultation);
-
-        return patientId === null ? null : context.loaders.patient.load(patientId);
-      },
-    }),
     clinicianId: t.id({ resolve: text('clinician_id') }),
     locationId: t.id({
       description: 'Null for remote consultations.',
       resolve: text('location_id'),
     }),
-    appointmentId: t.id({ resolve: text('appointment_id') }),
     consultationDate: t.field({ type: 'Date', resolve: text('consultation_date') }),
     consultationTime: t.string({
       description: 'Local wall-clock time at the practice, `HH:MM:SS`.',
@@ -42,34 +31,22 @@ builder.objectType(ConsultationRef, {
     consultationSettingCode: t.string({ resolve: text('consultation_setting_code') }),
     chiefComplaint: t.string({ resolve: text('chief_complaint') }),
     summary: t.string({ resolve: text('summary') }),
-    createdAt: t.field({ type: 'DateTime', resolve: text('created_at') }),
-    updatedAt: t.field({ type: 'DateTime', resolve: text('updated_at') }),
   }),
 });
 
-type ListQuery = { limit: number; offset: number; patient_id?: string };
+addReference(ConsultationRef, {
+  field: 'patient',
+  key: 'patient_id',
+  target: PatientRef,
+  resource: 'patient',
+  scope: 'read_patients',
+  description: 'The patient, fetched in one batch with every other patient in the operation.',
+});
+addTimestamps(ConsultationRef);
+addItemQuery('consultation', ConsultationRef, 'consultation', 'read_consultations', 'consultation');
 
-/** One page of consultations; every one listed is primed into the loader. */
-export async function listConsultations(context: Context, query: ListQuery) {
-  const result = await context.jump.read({ route: '/consultations', query });
-  const page = toPage(result, query);
-  for (const record of page.records) {
-    context.loaders.consultation.prime(record.id, record);
-  }
-
-  return page;
-}
-
-builder.queryFields((t) => ({
-  consultation: t.field({
-    type: ConsultationRef,
-    requiresScope: 'read_consultations',
-    description: 'One consultation by Jump id; null with a NOT_FOUND error when there is none.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, context) =>
-      context.loaders.consultation.load(checkId(String(args.id), 'id')),
-  }),
-  consultations: t.field({
+builder.queryField('consultations', (t) =>
+  t.field({
     type: ConsultationConnection,
     requiresScope: 'read_consultations',
     description: 'Consultations, newest first, optionally for one patient.',
@@ -78,13 +55,26 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: pageArgDescriptions.first }),
       after: t.arg.string({ description: pageArgDescriptions.after }),
     },
-    resolve: (_root, args, context) => {
-      const patientId = args.patientId ? checkId(String(args.patientId), 'patientId') : undefined;
-
-      return listConsultations(context, { ...readPageArgs(args), patient_id: patientId });
-    },
+    resolve: (_root, args, context) =>
+      listPage(context, 'consultation', args, {
+        patient_id: checkOptionalId(args.patientId, 'patientId'),
+      }),
   }),
-}));
+);
+
+builder.objectField(PatientRef, 'consultations', (t) =>
+  t.field({
+    type: ConsultationConnection,
+    requiresScope: 'read_consultations',
+    description: 'This patient’s consultations, newest first.',
+    args: {
+      first: t.arg.int({ description: pageArgDescriptions.first }),
+      after: t.arg.string({ description: pageArgDescriptions.after }),
+    },
+    resolve: (patient, args, context) =>
+      listPage(context, 'consultation', args, { patient_id: patient.id }),
+  }),
+);
 
 const CreateConsultationInput = builder.inputType('CreateConsultationInput', {
   description: 'Jump’s consultation create body (OLDER generation).',
@@ -102,47 +92,39 @@ const CreateConsultationInput = builder.inputType('CreateConsultationInput', {
   }),
 });
 
-const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-const SNOMED_PATTERN = /^\d{6,18}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
-builder.mutationFields((t) => ({
-  createConsultation: t.field({
+builder.mutationField('createConsultation', (t) =>
+  t.field({
     type: ConsultationRef,
     requiresScope: 'write_consultations',
     description: 'Records a consultation for a patient.',
     args: { input: t.arg({ type: CreateConsultationInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      checkConsultationInput(input);
-      const body = toJumpBody({ ...input, patientId: String(input.patientId) });
-      const result = await context.jump.write('POST', { route: '/consultations' }, body);
-      const record = asRecord(result);
-      context.loaders.consultation.prime(record.id, record);
+    resolve: (_root, { input }, context) => {
+      const ids = {
+        patientId: checkId(String(input.patientId), 'input.patientId'),
+        appointmentId: checkOptionalId(input.appointmentId, 'input.appointmentId'),
+        clinicianId: checkOptionalId(input.clinicianId, 'input.clinicianId'),
+        locationId: checkOptionalId(input.locationId, 'input.locationId'),
+      };
+      checkPattern(
+        input.consultationTime,
+        TIME,
+        'input.consultationTime',
+        'HH:MM or HH:MM:SS (24-hour)',
+      );
+      checkPattern(
+        input.consultationTypeCode,
+        SNOMED_CODE,
+        'input.consultationTypeCode',
+        'a SNOMED CT concept id (6 to 18 digits)',
+      );
+      if (input.consultationTypeDisplay !== undefined && input.consultationTypeDisplay !== null) {
+        requireText(input.consultationTypeDisplay, 'input.consultationTypeDisplay', 200);
+      }
+      const body = toJumpBody({ ...input, ...ids });
 
-      return record;
+      return writeRecord(context, 'consultation', 'POST', { route: '/consultations' }, body);
     },
   }),
-}));
-
-function checkConsultationInput(input: {
-  patientId: string | number;
-  consultationTime?: string | null;
-  consultationTypeCode?: string | null;
-  consultationTypeDisplay?: string | null;
-}): void {
-  checkId(String(input.patientId), 'input.patientId');
-  if (input.consultationTime && !TIME_PATTERN.test(input.consultationTime)) {
-    throw badUserInput(
-      'input.consultationTime must be HH:MM or HH:MM:SS (24-hour)',
-      'input.consultationTime',
-    );
-  }
-  if (input.consultationTypeCode && !SNOMED_PATTERN.test(input.consultationTypeCode)) {
-    throw badUserInput(
-      'input.consultationTypeCode must be a SNOMED CT concept id (6 to 18 digits)',
-      'input.consultationTypeCode',
-    );
-  }
-  if (input.consultationTypeDisplay !== undefined && input.consultationTypeDisplay !== null) {
-    requireText(input.consultationTypeDisplay, 'input.consultationTypeDisplay', 200);
-  }
-}
+);

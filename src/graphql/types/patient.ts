@@ -1,36 +1,26 @@
 import { compactNhsNumber, isValidNhsNumber } from '../../domain/nhs-number.js';
 import { builder } from '../builder.js';
-import { pageArgDescriptions, readPageArgs, toPage } from '../connection.js';
+import { pageArgDescriptions } from '../connection.js';
+import { driftEnum } from '../drift-enum.js';
 import { badUserInput } from '../errors.js';
 import { checkId, checkSearch } from '../ids.js';
 import { refuseNull, requireText, toJumpBody } from '../inputs.js';
-import type { Context } from '../context.js';
-import { asRecord, firstText, object, text } from '../records.js';
-import type { JumpRecord } from '../records.js';
-import { listConsultations } from './consultation.js';
-import { ConsultationConnection, PatientConnection, PatientRef } from './refs.js';
+import { listPage } from '../lists.js';
+import { firstText, object, text } from '../records.js';
+import { addTimestamps } from '../references.js';
+import { addItemQuery, writeRecord } from '../root-fields.js';
+import { PatientConnection, PatientRef } from './refs.js';
 
-const GENDERS = {
-  male: 'male',
-  man: 'male',
-  female: 'female',
-  woman: 'female',
-  other: 'other',
-} as const;
-
-export const Gender = builder.enumType('Gender', {
-  description:
-    'Gender as Jump records it. The OLDER API sends male/female/other; the NEWER identity values ' +
-    'man/woman map to MALE/FEMALE. Anything else reads as null here and raw in `genderRaw`.',
-  values: {
-    MALE: { value: 'male' },
-    FEMALE: { value: 'female' },
-    OTHER: { value: 'other' },
-  } as const,
-});
+export const Gender = driftEnum(
+  'Gender',
+  ['male', 'female', 'other'],
+  'Gender as Jump records it: the OLDER API sends male/female/other, and the NEWER identity ' +
+    'values man/woman map to MALE/FEMALE.',
+  { man: 'male', woman: 'female' },
+);
 
 builder.objectType(PatientRef, {
-  description: 'A patient record in Jump. Patients are never deleted.',
+  description: 'A patient record in Jump. Patients are never deleted; they can be archived.',
   fields: (t) => ({
     id: t.id({ nullable: false, description: 'Jump’s id, unchanged.', resolve: (r) => r.id }),
     firstName: t.string({ resolve: text('first_name') }),
@@ -56,40 +46,30 @@ builder.objectType(PatientRef, {
     postcode: t.string({ resolve: text('postcode') }),
     country: t.string({ resolve: text('country') }),
     gender: t.field({
-      type: Gender,
+      type: Gender.ref,
       resolve: (patient, _args, context) =>
-        context.enumDrift.read('Patient', patient, 'gender', GENDERS),
+        context.enumDrift.read('Patient', patient, 'gender', Gender.known),
     }),
     genderRaw: t.string({
       description: 'The gender value exactly as Jump sent it.',
       resolve: text('gender'),
     }),
     customFields: t.field({ type: 'JSONObject', resolve: object('custom_fields') }),
-    createdAt: t.field({ type: 'DateTime', resolve: text('created_at') }),
-    updatedAt: t.field({ type: 'DateTime', resolve: text('updated_at') }),
-    consultations: t.field({
-      type: ConsultationConnection,
-      requiresScope: 'read_consultations',
-      description: 'This patient’s consultations, newest first.',
-      args: {
-        first: t.arg.int({ description: pageArgDescriptions.first }),
-        after: t.arg.string({ description: pageArgDescriptions.after }),
-      },
-      resolve: (patient, args, context) =>
-        listConsultations(context, { ...readPageArgs(args), patient_id: patient.id }),
+    isArchived: t.boolean({
+      nullable: false,
+      resolve: (patient) => text('archived_at')(patient) !== null,
     }),
+    archivedAt: t.field({ type: 'DateTime', resolve: text('archived_at') }),
+    archiveReason: t.string({ resolve: text('archive_reason') }),
+    archiveNotes: t.string({ resolve: text('archive_notes') }),
   }),
 });
 
-builder.queryFields((t) => ({
-  patient: t.field({
-    type: PatientRef,
-    requiresScope: 'read_patients',
-    description: 'One patient by Jump id; null with a NOT_FOUND error when there is none.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, context) => context.loaders.patient.load(checkId(String(args.id), 'id')),
-  }),
-  patients: t.field({
+addTimestamps(PatientRef);
+addItemQuery('patient', PatientRef, 'patient', 'read_patients', 'patient');
+
+builder.queryField('patients', (t) =>
+  t.field({
     type: PatientConnection,
     requiresScope: 'read_patients',
     description: 'Patients in Jump’s order, optionally filtered by name or NHS number.',
@@ -98,22 +78,12 @@ builder.queryFields((t) => ({
       after: t.arg.string({ description: pageArgDescriptions.after }),
       search: t.arg.string({ description: 'Matches first or last name, or NHS number.' }),
     },
-    resolve: async (_root, args, context) => {
-      const query = { ...readPageArgs(args), search: checkSearch(args.search, 'search') };
-      const page = toPage(await context.jump.read({ route: '/patients', query }), query);
-      for (const record of page.records) {
-        context.loaders.patient.prime(record.id, record);
-      }
-
-      return page;
-    },
+    resolve: (_root, args, context) =>
+      listPage(context, 'patient', args, { search: checkSearch(args.search, 'search') }),
   }),
-}));
+);
 
-const PatientFields = {
-  nhsNumber: 'Ten digits, spaces allowed; the check digit is verified before Jump is called.',
-  postcode: 'A UK postcode.',
-};
+const NHS_NUMBER = 'Ten digits, spaces allowed; the check digit is verified before Jump is called.';
 
 const CreatePatientInput = builder.inputType('CreatePatientInput', {
   description: 'Jump’s patient create body. First and last name and date of birth are required.',
@@ -121,15 +91,15 @@ const CreatePatientInput = builder.inputType('CreatePatientInput', {
     firstName: t.string({ required: true }),
     lastName: t.string({ required: true }),
     dateOfBirth: t.field({ type: 'Date', required: true }),
-    nhsNumber: t.string({ description: PatientFields.nhsNumber }),
+    nhsNumber: t.string({ description: NHS_NUMBER }),
     email: t.string(),
     phone: t.string(),
     addressLine1: t.string(),
     addressLine2: t.string(),
     city: t.string(),
-    postcode: t.string({ description: PatientFields.postcode }),
+    postcode: t.string({ description: 'A UK postcode.' }),
     country: t.string({ description: 'Jump defaults it to United Kingdom.' }),
-    gender: t.field({ type: Gender }),
+    gender: t.field({ type: Gender.ref }),
     customFields: t.field({ type: 'JSONObject' }),
   }),
 });
@@ -141,15 +111,15 @@ const UpdatePatientInput = builder.inputType('UpdatePatientInput', {
     firstName: t.string(),
     lastName: t.string(),
     dateOfBirth: t.field({ type: 'Date' }),
-    nhsNumber: t.string({ description: PatientFields.nhsNumber }),
+    nhsNumber: t.string({ description: NHS_NUMBER }),
     email: t.string(),
     phone: t.string(),
     addressLine1: t.string(),
     addressLine2: t.string(),
     city: t.string(),
-    postcode: t.string({ description: PatientFields.postcode }),
+    postcode: t.string({ description: 'A UK postcode.' }),
     country: t.string(),
-    gender: t.field({ type: Gender }),
+    gender: t.field({ type: Gender.ref }),
     customFields: t.field({ type: 'JSONObject' }),
   }),
 });
@@ -162,31 +132,25 @@ interface PatientInput {
 }
 
 /** The rules that are certain, checked so a bad write never costs an upstream call. */
-function checkPatientInput(input: PatientInput, prefix: string, creating: boolean): void {
+function checkPatientInput(input: PatientInput, creating: boolean): void {
   if (creating || input.firstName !== undefined) {
-    requireText(input.firstName, `${prefix}.firstName`);
+    requireText(input.firstName, 'input.firstName');
   }
   if (creating || input.lastName !== undefined) {
-    requireText(input.lastName, `${prefix}.lastName`);
+    requireText(input.lastName, 'input.lastName');
   }
   if (input.dateOfBirth && input.dateOfBirth > new Date().toISOString().slice(0, 10)) {
-    throw badUserInput(`${prefix}.dateOfBirth must not be in the future`, `${prefix}.dateOfBirth`);
+    throw badUserInput('input.dateOfBirth must not be in the future', 'input.dateOfBirth');
   }
   if (input.nhsNumber !== undefined && input.nhsNumber !== null) {
     if (!isValidNhsNumber(input.nhsNumber)) {
       throw badUserInput(
-        `${prefix}.nhsNumber must be 10 digits ending in a valid modulus-11 check digit`,
-        `${prefix}.nhsNumber`,
+        'input.nhsNumber must be 10 digits ending in a valid modulus-11 check digit',
+        'input.nhsNumber',
       );
     }
     input.nhsNumber = compactNhsNumber(input.nhsNumber);
   }
-}
-
-function remember(context: Context, record: JumpRecord): JumpRecord {
-  context.loaders.patient.clear(record.id).prime(record.id, record);
-
-  return record;
 }
 
 builder.mutationFields((t) => ({
@@ -195,11 +159,10 @@ builder.mutationFields((t) => ({
     requiresScope: 'write_patients',
     description: 'Creates a patient. Search first: Jump does not refuse duplicates.',
     args: { input: t.arg({ type: CreatePatientInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      checkPatientInput(input, 'input', true);
-      const result = await context.jump.write('POST', { route: '/patients' }, toJumpBody(input));
+    resolve: (_root, { input }, context) => {
+      checkPatientInput(input, true);
 
-      return remember(context, asRecord(result));
+      return writeRecord(context, 'patient', 'POST', { route: '/patients' }, toJumpBody(input));
     },
   }),
   updatePatient: t.field({
@@ -210,20 +173,55 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       input: t.arg({ type: UpdatePatientInput, required: true }),
     },
-    resolve: async (_root, { id, input }, context) => {
+    resolve: (_root, { id, input }, context) => {
       refuseNull(input, ['firstName', 'lastName', 'dateOfBirth'], 'input');
-      checkPatientInput(input, 'input', false);
+      checkPatientInput(input, false);
       if (Object.values(input).every((value) => value === undefined)) {
         throw badUserInput('input must change at least one field', 'input');
       }
       const params = { id: checkId(String(id), 'id') };
-      const result = await context.jump.write(
+
+      return writeRecord(
+        context,
+        'patient',
         'PATCH',
         { route: '/patients/{id}', params },
         toJumpBody(input),
       );
+    },
+  }),
+  archivePatient: t.field({
+    type: PatientRef,
+    requiresScope: 'write_patients',
+    description:
+      'Archives a patient (Jump never deletes patients): the record stays, marked with why.',
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, description: 'E.g. "Moved away".' }),
+      notes: t.arg.string(),
+    },
+    resolve: (_root, args, context) => {
+      requireText(args.reason, 'reason', 200);
+      const params = { id: checkId(String(args.id), 'id') };
+      const body = {
+        archived_at: new Date().toISOString(),
+        archive_reason: args.reason,
+        archive_notes: args.notes ?? null,
+      };
 
-      return remember(context, asRecord(result));
+      return writeRecord(context, 'patient', 'PATCH', { route: '/patients/{id}', params }, body);
+    },
+  }),
+  unarchivePatient: t.field({
+    type: PatientRef,
+    requiresScope: 'write_patients',
+    description: 'Restores an archived patient.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, context) => {
+      const params = { id: checkId(String(args.id), 'id') };
+      const body = { archived_at: null, archive_reason: null, archive_notes: null };
+
+      return writeRecord(context, 'patient', 'PATCH', { route: '/patients/{id}', params }, body);
     },
   }),
 }));

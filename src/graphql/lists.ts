@@ -1,0 +1,42 @@
+import { readPageArgs, toPage } from './connection.js';
+import type { Page, PageArgs } from './connection.js';
+import type { Context } from './context.js';
+import type { Resource } from './loaders.js';
+import type { JumpQueryValue } from '../upstream/jump-client.js';
+
+/** Jump's list route for each resource. */
+const LIST_ROUTES: Record<Resource, string> = {
+  patient: '/patients',
+  consultation: '/consultations',
+  problem: '/problems',
+  appointment: '/appointments',
+  document: '/documents',
+  prescription: '/prescriptions',
+  clinician: '/clinicians',
+  location: '/locations',
+  appointmentType: '/appointment-types',
+};
+
+/**
+ * Fetches one page of a Jump list for a connection field. Every object listed is primed into its
+ * loader, so a later reference to it in the same operation costs no call.
+ */
+export async function listPage(
+  context: Context,
+  resource: Resource,
+  args: PageArgs,
+  filters: Record<string, JumpQueryValue> = {},
+): Promise<Page> {
+  const paging = readPageArgs(args);
+  const result = await context.jump.read({
+    route: LIST_ROUTES[resource],
+    query: { ...filters, ...paging },
+  });
+  const page = toPage(result, paging);
+  const loader = context.loaders[resource];
+  for (const record of page.records) {
+    loader.prime(record.id, record);
+  }
+
+  return page;
+}
