@@ -31,5 +31,5 @@ export function readBearerKey(authorization: string | null | undefined): BearerK
 
 /** Replaces anything shaped like a Jump key in text that may reach a client or a log. */
 export function redactKeys(text: string): string {
-  return text.replace(/pk_(?:live|test)_[\x21-\x7e]*/g, 'pk_[redacted]');
+  return text.replace(/pk_(?:live|test)_[\x21-\x7e]+/g, 'pk_[redacted]');
 }

@@ -90,7 +90,7 @@ export function readPageArgs(args: PageArgs): { limit: number; offset: number } 
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1) {
     throw badUserInput(
-      `first must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${first}`,
+      `first must be at least 1 (values above ${MAX_PAGE_SIZE} are capped); got ${first}`,
       'first',
     );
   }

@@ -13,7 +13,8 @@ import { schema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
 import { JumpClient } from '../upstream/jump-client.js';
 import { JumpSession } from '../upstream/jump-session.js';
-import { graphiqlOptions } from './graphiql.js';
+import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
+import type { GraphiQLHandler } from './graphiql.js';
 import { useOperationLog } from './use-operation-log.js';
 
 export interface FacadeOptions {
@@ -50,7 +51,8 @@ export function createFacade(options: FacadeOptions): Facade {
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: config.graphiql ? graphiqlOptions(options.sandboxMode) : false,
+    // GraphiQL is served by `route` below from a page rendered once at start-up.
+    graphiql: false,
     landingPage: false,
     logging: logger,
     maskedErrors: { isDev: false },
@@ -62,7 +64,8 @@ export function createFacade(options: FacadeOptions): Facade {
       return { requestId, auth, jump, loaders: createLoaders(jump), enumDrift };
     },
   });
-  const server = createHttpServer((req, res) => route(req, res, yoga));
+  const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
+  const server = createHttpServer((req, res) => route(req, res, yoga, graphiql));
 
   return {
     yoga,
@@ -91,12 +94,19 @@ function route(
   req: IncomingMessage,
   res: ServerResponse,
   yoga: YogaServerInstance<ServerContext, Context>,
+  graphiql: GraphiQLHandler | null,
 ): void {
   const requestId = `fac_${randomUUID().replaceAll('-', '')}`;
   res.setHeader('x-request-id', requestId);
-  if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+  const path = (req.url ?? '').split('?', 1)[0];
+  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(req.method === 'HEAD' ? undefined : '{"status":"ok"}');
+
+    return;
+  }
+  if (graphiql && wantsGraphiQL(req, path ?? '')) {
+    graphiql(req, res);
 
     return;
   }

@@ -257,7 +257,8 @@ function readRateLimit(headers: Dispatcher.ResponseData['headers']): JumpRateLim
 }
 
 function withRetryAfter(error: JumpError, response: Dispatcher.ResponseData): JumpError {
-  const retryAfter = Number(header(response.headers, 'retry-after'));
+  const raw = header(response.headers, 'retry-after');
+  const retryAfter = raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
   if (error.status !== 429 || !Number.isFinite(retryAfter)) {
     return error;
   }

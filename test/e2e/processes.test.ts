@@ -63,6 +63,19 @@ describe('npm start with the embedded sandbox', () => {
     expect(html).toContain('GraphiQL');
     expect(html).toContain('pk_test_sandbox_full');
     expect(html).not.toContain('pk_live_');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+  });
+
+  it('serves GraphiQL compressed and answers 304 when the page has not changed', async () => {
+    const url = facade.match[1]!;
+    const first = await fetch(url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    await first.arrayBuffer();
+    const again = await fetch(url, {
+      headers: { accept: 'text/html', 'if-none-match': first.headers.get('etag') ?? '' },
+    });
+
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(again.status).toBe(304);
   });
 });
 

@@ -208,6 +208,15 @@ describe('error bodies', () => {
     });
   });
 
+  it('leaves retryAfter unset when a 429 carries no Retry-After header', async () => {
+    upstream.reply({
+      status: 429,
+      body: { error: 'Too Many Requests', details: 'Rate limit exceeded' },
+    });
+
+    expect(await failure(get())).toMatchObject({ status: 429, retryAfterSeconds: null });
+  });
+
   it('still yields a typed error for an empty body', async () => {
     upstream.reply({ status: 503, body: '', headers: { 'x-request-id': 'req_empty' } });
 
