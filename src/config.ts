@@ -15,8 +15,6 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
   upstreamConnections: number;
-  /** `SANDBOX_PORT`: port of the embedded sandbox; 0 picks a free one. @default 0 */
-  sandboxPort: number;
   /** `LOG_LEVEL`: pino level. @default 'info' */
   logLevel: LogLevel;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
@@ -67,7 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
     upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
-    sandboxPort: read('SANDBOX_PORT', 0, integerIn(0, 65535)),
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     graphiql: read('GRAPHIQL', true, boolean),
   };
@@ -84,11 +81,13 @@ function readJumpApiUrl(raw: string | undefined, problems: string[]): string | n
   }
 
   const value = raw.trim();
+  // Never print credentials someone put in the URL.
+  const shown = JSON.stringify(value.replace(/\/\/[^/@]*@/, '//***@'));
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    problems.push(`JUMP_API_URL=${JSON.stringify(raw)}: not an absolute URL`);
+    problems.push(`JUMP_API_URL=${shown}: not an absolute URL`);
 
     return null;
   }
@@ -97,13 +96,13 @@ function readJumpApiUrl(raw: string | undefined, problems: string[]): string | n
     !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
   ) {
     problems.push(
-      `JUMP_API_URL=${JSON.stringify(raw)}: must be https (plain http is allowed only on loopback, ` +
+      `JUMP_API_URL=${shown}: must be https (plain http is allowed only on loopback, ` +
         'because callers’ API keys travel in it)',
     );
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     problems.push(
-      `JUMP_API_URL=${JSON.stringify(raw)}: must not carry credentials, a query or a fragment`,
+      `JUMP_API_URL=${shown}: must not carry credentials, a query or a fragment`,
     );
   }
 

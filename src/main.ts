@@ -1,17 +1,19 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { readSandboxEnv } from './sandbox/sandbox-env.js';
 import { startSandbox } from './sandbox/sandbox.js';
-import type { Sandbox } from './sandbox/sandbox.js';
+import type { Sandbox, SandboxOptions } from './sandbox/sandbox.js';
 import { createFacade } from './server/create-server.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const sandboxOptions = config.jumpApiUrl === null ? embeddedSandboxOptions() : null;
   const logger = createLogger(config.logLevel);
   let sandbox: Sandbox | null = null;
-  if (config.jumpApiUrl === null) {
-    sandbox = await startSandbox({ port: config.sandboxPort });
+  if (sandboxOptions) {
+    sandbox = await startSandbox(sandboxOptions);
     logger.info({ sandboxUrl: sandbox.url }, 'JUMP_API_URL is unset: serving the embedded sandbox');
   }
 
@@ -34,6 +36,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** The embedded sandbox reads the standalone one's variables, but picks a free port by default. */
+function embeddedSandboxOptions(): SandboxOptions {
+  const result = readSandboxEnv(process.env, 0);
+  if ('problems' in result) {
+    throw new ConfigError(result.problems);
+  }
+
+  return result.options;
 }
 
 main().catch((error: unknown) => {

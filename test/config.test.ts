@@ -57,6 +57,13 @@ describe('configuration', () => {
     expect(problemsOf({ JUMP_API_URL: value })[0]).toContain(reason);
   });
 
+  it('never prints credentials found in JUMP_API_URL', () => {
+    const problems = problemsOf({ JUMP_API_URL: 'https://user:hunter2@jump.example.com/api?x=1' });
+
+    expect(problems.join('\n')).not.toContain('hunter2');
+    expect(problems[0]).toContain('https://***@jump.example.com');
+  });
+
   it('allows plain http only on loopback, for a separately started sandbox', () => {
     expect(
       loadConfig({ JUMP_API_URL: 'http://127.0.0.1:4010/functions/v1/api-v1' }).jumpApiUrl,

@@ -22,12 +22,13 @@ const RATE_LIMIT: IntegerRule = {
 };
 
 /**
- * Reads `SANDBOX_PORT` (default 4010), `SANDBOX_HOST` (default 127.0.0.1), `SANDBOX_SEED` and
- * `SANDBOX_RATE_LIMIT` (requests per hour, or `off`). Unset or empty means the default.
+ * Reads `SANDBOX_PORT` (default `defaultPort`: 4010 standalone, 0 embedded), `SANDBOX_HOST`
+ * (default 127.0.0.1), `SANDBOX_SEED` and `SANDBOX_RATE_LIMIT` (requests per hour, or `off`).
+ * Unset or empty means the default.
  */
-export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxEnvResult {
+export function readSandboxEnv(env: NodeJS.ProcessEnv, defaultPort = 4010): SandboxEnvResult {
   const problems: string[] = [];
-  const port = readInteger(env, 'SANDBOX_PORT', PORT, problems) ?? 4010;
+  const port = readInteger(env, 'SANDBOX_PORT', PORT, problems) ?? defaultPort;
   const host = readHost(env, problems);
   const seed = readInteger(env, 'SANDBOX_SEED', SEED, problems);
   const rateLimit =

@@ -117,6 +117,34 @@ describe('the facade pointed at a separately started sandbox', () => {
   });
 });
 
+describe('npm start with the embedded sandbox configured by SANDBOX_* variables', () => {
+  let facade: Started;
+
+  beforeAll(async () => {
+    facade = await startProcess(
+      'src/main.ts',
+      { PORT: '0', SANDBOX_RATE_LIMIT: '2' },
+      FACADE_READY,
+    );
+  });
+  afterAll(() => facade.stop());
+
+  it('applies SANDBOX_RATE_LIMIT, surfacing Jump’s 429 as RATE_LIMITED', async () => {
+    const query = '{ patients(first: 1) { totalCount } }';
+    const url = facade.match[1]!;
+    const answers = [];
+    for (let round = 0; round < 3; round += 1) {
+      answers.push(await postGraphQL(url, query, { key: KEYS.full }));
+    }
+
+    expect(answers.map((answer) => answer.body.errors?.[0]?.extensions?.code ?? 'OK')).toEqual([
+      'OK',
+      'OK',
+      'RATE_LIMITED',
+    ]);
+  });
+});
+
 describe('start-up validation', () => {
   it('exits 1 with a message naming each bad variable', async () => {
     const { code, stderr } = await runProcess('src/main.ts', {
@@ -128,5 +156,12 @@ describe('start-up validation', () => {
     expect(stderr).toContain('Invalid configuration');
     expect(stderr).toContain('PORT="http"');
     expect(stderr).toContain('JUMP_API_URL="ftp://example.com"');
+  });
+
+  it('exits 1 naming a bad SANDBOX_ variable when serving the embedded sandbox', async () => {
+    const { code, stderr } = await runProcess('src/main.ts', { SANDBOX_RATE_LIMIT: 'lots' });
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('SANDBOX_RATE_LIMIT');
   });
 });
