@@ -15,10 +15,27 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
   upstreamConnections: number;
+  /** `JUMP_MAX_CALLS_PER_OPERATION`: upstream calls one GraphQL operation may make. @default 250 */
+  maxUpstreamCalls: number;
+  /** Limits on incoming operations, each from a `QUERY_MAX_*` variable. */
+  queryLimits: QueryLimits;
   /** `LOG_LEVEL`: pino level. @default 'info' */
   logLevel: LogLevel;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
+}
+
+export interface QueryLimits {
+  /** `QUERY_MAX_DEPTH`: nesting depth of selections, fragments included. @default 12 */
+  maxDepth: number;
+  /** `QUERY_MAX_ALIASES`: aliases in one operation. @default 30 */
+  maxAliases: number;
+  /** `QUERY_MAX_TOKENS`: lexical tokens in one document. @default 5000 */
+  maxTokens: number;
+  /** `QUERY_MAX_DIRECTIVES`: directives in one operation. @default 50 */
+  maxDirectives: number;
+  /** `QUERY_MAX_NODES`: objects an operation could return, each `first` multiplying. @default 50000 */
+  maxNodes: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
     upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
+    maxUpstreamCalls: read('JUMP_MAX_CALLS_PER_OPERATION', 250, integerIn(1, 10_000)),
+    queryLimits: {
+      maxDepth: read('QUERY_MAX_DEPTH', 12, integerIn(1, 100)),
+      maxAliases: read('QUERY_MAX_ALIASES', 30, integerIn(0, 1000)),
+      maxTokens: read('QUERY_MAX_TOKENS', 5000, integerIn(100, 100_000)),
+      maxDirectives: read('QUERY_MAX_DIRECTIVES', 50, integerIn(0, 1000)),
+      maxNodes: read('QUERY_MAX_NODES', 50_000, integerIn(1, 10_000_000)),
+    },
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     graphiql: read('GRAPHIQL', true, boolean),
   };
@@ -81,8 +106,8 @@ function readJumpApiUrl(raw: string | undefined, problems: string[]): string | n
   }
 
   const value = raw.trim();
-  // Never print credentials someone put in the URL.
-  const shown = JSON.stringify(value.replace(/\/\/[^/@]*@/, '//***@'));
+  // Never print credentials or query values someone put in the URL.
+  const shown = JSON.stringify(value.replace(/\/\/[^/@]*@/, '//***@').replace(/[?#].*$/, '?…'));
   let url: URL;
   try {
     url = new URL(value);
@@ -101,9 +126,7 @@ function readJumpApiUrl(raw: string | undefined, problems: string[]): string | n
     );
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    problems.push(
-      `JUMP_API_URL=${shown}: must not carry credentials, a query or a fragment`,
-    );
+    problems.push(`JUMP_API_URL=${shown}: must not carry credentials, a query or a fragment`);
   }
 
   return value.replace(/\/+$/, '');

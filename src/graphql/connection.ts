@@ -100,11 +100,16 @@ export function readPageArgs(args: PageArgs): { limit: number; offset: number } 
   return { limit: Math.min(first, MAX_PAGE_SIZE), offset };
 }
 
+/** A page as Jump answered it, trimmed to what was asked for should Jump send more. */
 export function toPage(result: JumpResult, request: { limit: number; offset: number }): Page {
-  return { records: asRecords(result), ...request, page: result.page };
+  return { records: asRecords(result).slice(0, request.limit), ...request, page: result.page };
 }
 
 function hasNextPage(page: Page): boolean {
+  // Without a cursor to continue from, a next page cannot be reached, whatever Jump says.
+  if (page.records.length === 0) {
+    return false;
+  }
   if (page.page) {
     return page.page.hasMore;
   }

@@ -25,7 +25,8 @@ export class EnumDrift {
       return null;
     }
 
-    const mapped = typeof value === 'string' ? known[value.toLowerCase()] : undefined;
+    const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
+    const mapped = lower !== undefined && Object.hasOwn(known, lower) ? known[lower] : undefined;
     if (mapped === undefined) {
       this.#report(typeName, key, value);
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { redactKeys } from '../auth/api-key.js';
 import { JumpError } from '../upstream/jump-error.js';
+import { CallBudgetExceeded } from '../upstream/jump-session.js';
 
 /** The stable codes in `extensions.code`; the README's error table lists the same set. */
 export type ErrorCode =
@@ -12,7 +13,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_ERROR';
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_BUDGET_EXCEEDED';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -40,6 +42,11 @@ const CODE_BY_KIND: Record<Exclude<JumpError['kind'], 'http'>, ErrorCode> = {
  * edge if it is not already a GraphQLError.
  */
 export function toGraphQLError(error: unknown, scope: string): unknown {
+  if (error instanceof CallBudgetExceeded) {
+    return new GraphQLError(error.message, {
+      extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', maxUpstreamCalls: error.budget },
+    });
+  }
   if (!(error instanceof JumpError)) {
     return error;
   }
@@ -54,7 +61,10 @@ export function toGraphQLError(error: unknown, scope: string): unknown {
     extensions.requiredScope = scope;
   }
   if (code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-    extensions.fields = error.fields;
+    extensions.fields = error.fields.map((item) => ({
+      field: redactKeys(item.field),
+      message: redactKeys(item.message),
+    }));
   }
   if (code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
     extensions.retryAfter = error.retryAfterSeconds;
@@ -90,6 +100,8 @@ function messageFor(code: ErrorCode, error: JumpError, scope: string): string {
       return `Jump is unavailable (${error.status === null ? error.message : `HTTP ${error.status}`})`;
     case 'UPSTREAM_ERROR':
       return `Jump answered unexpectedly (${error.status === null ? error.code : `HTTP ${error.status}`})`;
+    case 'UPSTREAM_BUDGET_EXCEEDED':
+      return error.message;
   }
 }
 

@@ -19,9 +19,9 @@ export function checkSearch(search: string | null | undefined, argument: string,
   if (search === null || search === undefined) {
     return undefined;
   }
-  if (search.length > max || CONTROL_CHARACTERS.test(search)) {
+  if (search.length > max || CONTROL_CHARACTERS.test(search) || !search.isWellFormed()) {
     throw badUserInput(
-      `${argument} must be at most ${max} characters with no control characters`,
+      `${argument} must be well-formed text of at most ${max} characters, with no control characters`,
       argument,
     );
   }

@@ -80,12 +80,62 @@ export function flag(key: string) {
   };
 }
 
+/** JSON objects nested deeper than this are refused both ways; Jump's own data is shallow. */
+export const MAX_JSON_DEPTH = 10;
+
 export function object(key: string) {
   return (record: JumpRecord): Record<string, unknown> | null => {
     const value = record[key];
 
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
+    return typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      jsonDepth(value, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH
       ? (value as Record<string, unknown>)
+      : null;
+  };
+}
+
+/** How deep a JSON value nests, counting no further than `limit + 1`. */
+export function jsonDepth(value: unknown, limit: number): number {
+  if (typeof value !== 'object' || value === null) {
+    return 0;
+  }
+  if (limit < 0) {
+    return 1;
+  }
+
+  let deepest = 0;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, jsonDepth(child, limit - 1));
+    if (deepest > limit) {
+      break;
+    }
+  }
+
+  return deepest + 1;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A `YYYY-MM-DD` value (Jump sometimes appends a time); anything else reads as null. */
+export function date(key: string) {
+  return (record: JumpRecord): string | null => {
+    const value = record[key];
+    const day = typeof value === 'string' ? value.slice(0, 10) : '';
+
+    return DATE.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
+  };
+}
+
+/** An ISO 8601 instant with a zone; anything else reads as null. */
+export function instant(key: string) {
+  return (record: JumpRecord): string | null => {
+    const value = record[key];
+
+    return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+      ? value
       : null;
   };
 }

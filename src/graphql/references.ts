@@ -1,6 +1,8 @@
+import { JumpError } from '../upstream/jump-error.js';
+import { describeInvalidId } from '../upstream/jump-id.js';
 import { builder } from './builder.js';
 import type { Resource } from './loaders.js';
-import { text } from './records.js';
+import { instant, text } from './records.js';
 import type { RecordRef } from './types/refs.js';
 
 export interface ReferenceSpec {
@@ -28,8 +30,20 @@ export function addReference(ref: RecordRef, spec: ReferenceSpec): void {
       description: spec.description,
       resolve: (record, _args, context) => {
         const id = text(spec.key)(record);
+        if (id === null) {
+          return null;
+        }
+        if (describeInvalidId(id) !== null) {
+          throw new JumpError({
+            kind: 'invalid_response',
+            status: null,
+            code: 'invalid_reference',
+            message: `Jump returned a ${spec.key} that cannot be an id`,
+            requestId: null,
+          });
+        }
 
-        return id === null ? null : context.loaders[spec.resource].load(id);
+        return context.loaders[spec.resource].load(id);
       },
     }),
   }));
@@ -38,7 +52,7 @@ export function addReference(ref: RecordRef, spec: ReferenceSpec): void {
 /** `createdAt` and `updatedAt`, which every Jump object carries. */
 export function addTimestamps(ref: RecordRef): void {
   builder.objectFields(ref, (t) => ({
-    createdAt: t.field({ type: 'DateTime', resolve: text('created_at') }),
-    updatedAt: t.field({ type: 'DateTime', resolve: text('updated_at') }),
+    createdAt: t.field({ type: 'DateTime', resolve: instant('created_at') }),
+    updatedAt: t.field({ type: 'DateTime', resolve: instant('updated_at') }),
   }));
 }

@@ -15,7 +15,9 @@ import { JumpClient } from '../upstream/jump-client.js';
 import { JumpSession } from '../upstream/jump-session.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import type { GraphiQLHandler } from './graphiql.js';
+import { useNodeLimit } from './use-node-limit.js';
 import { useOperationLog } from './use-operation-log.js';
+import { useQueryLimits } from './use-query-limits.js';
 
 export interface FacadeOptions {
   config: Config;
@@ -56,10 +58,18 @@ export function createFacade(options: FacadeOptions): Facade {
     landingPage: false,
     logging: logger,
     maskedErrors: { isDev: false },
-    plugins: [useOperationLog(logger)],
+    plugins: [
+      ...useQueryLimits(config),
+      useNodeLimit(config.queryLimits.maxNodes),
+      useOperationLog(logger),
+    ],
     context: ({ request, requestId }) => {
       const auth = readBearerKey(request.headers.get('authorization'));
-      const jump = new JumpSession(client, auth.key, request.signal);
+      const jump = new JumpSession(client, {
+        apiKey: auth.key,
+        signal: request.signal,
+        maxCalls: config.maxUpstreamCalls,
+      });
 
       return { requestId, auth, jump, loaders: createLoaders(jump), enumDrift };
     },

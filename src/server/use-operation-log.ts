@@ -23,7 +23,10 @@ export function useOperationLog(logger: Logger): Plugin<Context> {
                 getOperationAST(args.document, args.operationName)?.name?.value ?? null,
               durationMs: Math.round((performance.now() - started) * 100) / 100,
               upstreamCalls: context.jump.calls,
-              errorCodes: errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')),
+              errorCodes: [
+                ...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'))),
+              ],
+              errorCount: errors.length,
             },
             'operation',
           );

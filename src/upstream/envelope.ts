@@ -49,6 +49,11 @@ function readPage(pagination: unknown, meta: Record<string, unknown> | null): Ju
   return null;
 }
 
+/** Counts beyond GraphQL's 32-bit Int cannot be real page facts; they read as unknown. */
+const MAX_INT = 2 ** 31 - 1;
+
 function intOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_INT
+    ? value
+    : null;
 }

@@ -2,7 +2,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import { parseEnvelope } from './envelope.js';
 import type { JumpPage } from './envelope.js';
-import { JumpError, parseJumpErrorBody, tryParseJson } from './jump-error.js';
+import { JumpError, asRequestId, parseJumpErrorBody, tryParseJson } from './jump-error.js';
 import { encodePathSegment } from './jump-id.js';
 
 export type JumpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -142,10 +142,12 @@ export class JumpClient {
       signal,
     });
     const text = await readText(response.body, this.#maxResponseBytes);
-    const requestId = header(response.headers, 'x-request-id');
+    const requestId = asRequestId(header(response.headers, 'x-request-id'));
     const rateLimit = readRateLimit(response.headers);
 
-    if (response.statusCode >= 400) {
+    // Redirects are not followed: Jump does not document any, and following one could carry the
+    // caller's key to another host. A 3xx is reported like any other unexpected status.
+    if (response.statusCode < 200 || response.statusCode >= 300) {
       throw withRetryAfter(parseJumpErrorBody(response.statusCode, text, requestId), response);
     }
 
@@ -208,7 +210,7 @@ function readSuccess(
     status,
     data: envelope.data,
     page: envelope.page,
-    requestId: envelope.requestId ?? headerRequestId,
+    requestId: asRequestId(envelope.requestId) ?? headerRequestId,
     rateLimit,
   };
 }

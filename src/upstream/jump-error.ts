@@ -77,9 +77,19 @@ export function parseJumpErrorBody(
     status,
     code: shape.code ?? REASONS[status] ?? `http_${status}`,
     message: shape.message ?? `Jump answered HTTP ${status} without an error description`,
-    requestId: shape.requestId ?? headerRequestId,
+    requestId: asRequestId(shape.requestId) ?? asRequestId(headerRequestId),
     fields: shape.fields,
   });
+}
+
+/**
+ * Jump's request ids look like `req_abc123`. Anything else (too long, spaces, or something shaped
+ * like an API key that a misbehaving upstream reflected) is dropped rather than shown to clients.
+ */
+export function asRequestId(value: string | null): string | null {
+  return value !== null && /^[\w.:-]{1,128}$/.test(value) && !/^pk_(?:live|test)_/.test(value)
+    ? value
+    : null;
 }
 
 interface ErrorShape {

@@ -23,6 +23,9 @@ export function describeInvalidId(id: string): string | null {
   if (CONTROL_CHARACTERS.test(id)) {
     return 'must not contain control characters';
   }
+  if (!id.isWellFormed()) {
+    return 'must be well-formed Unicode (it has a lone surrogate)';
+  }
 
   return null;
 }

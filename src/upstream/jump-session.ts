@@ -13,6 +13,26 @@ export interface JumpCall {
   query?: Record<string, JumpQueryValue>;
 }
 
+export interface JumpSessionOptions {
+  /** The caller's key; null when the request carried none, and then no call is ever made. */
+  apiKey: string | null;
+  /** Aborts every call when the client goes away. */
+  signal?: AbortSignal;
+  /** Told about every call, for metrics. */
+  onCall?: (event: JumpCallEvent) => void;
+  /** Calls one operation may make. @default unlimited */
+  maxCalls?: number;
+}
+
+/** One operation asked for more upstream calls than it may make. */
+export class CallBudgetExceeded extends Error {
+  override readonly name = 'CallBudgetExceeded';
+
+  constructor(readonly budget: number) {
+    super(`This operation needs more than ${budget} calls to Jump; ask for less in one request`);
+  }
+}
+
 /**
  * One GraphQL operation's view of Jump: the caller's key bound in, identical reads made once, and
  * a running count of calls and the latest quota headers. Created per request and never shared, so
@@ -25,9 +45,7 @@ export class JumpSession {
 
   constructor(
     private readonly client: JumpClient,
-    private readonly apiKey: string | null,
-    private readonly signal?: AbortSignal,
-    private readonly onCall?: (event: JumpCallEvent) => void,
+    private readonly options: JumpSessionOptions,
   ) {}
 
   /** A GET, shared with any identical GET made earlier in the same operation. */
@@ -52,20 +70,21 @@ export class JumpSession {
   }
 
   #send(method: JumpMethod, call: JumpCall, body?: unknown): Promise<JumpResult> {
-    if (this.apiKey === null) {
+    const { apiKey, signal, onCall, maxCalls = Number.POSITIVE_INFINITY } = this.options;
+    if (apiKey === null) {
       // Scoped fields authenticate before resolving, so reaching this is a wiring fault.
       return Promise.reject(new Error('Refusing an upstream call without an API key'));
     }
+    if (this.calls >= maxCalls) {
+      return Promise.reject(new CallBudgetExceeded(maxCalls));
+    }
     this.calls += 1;
 
-    return this.client.request(
-      { method, ...call, body, apiKey: this.apiKey, signal: this.signal },
-      (event) => {
-        if (event.rateLimit) {
-          this.rateLimit = event.rateLimit;
-        }
-        this.onCall?.(event);
-      },
-    );
+    return this.client.request({ method, ...call, body, apiKey, signal }, (event) => {
+      if (event.rateLimit) {
+        this.rateLimit = event.rateLimit;
+      }
+      onCall?.(event);
+    });
   }
 }

@@ -71,6 +71,32 @@ export async function startStack(
   };
 }
 
+/** A facade alone, over any upstream (a scripted one, say), for tests of upstream faults. */
+export async function startFacade(jumpApiUrl: string, config: Partial<Config> = {}) {
+  const logs = captureLogs();
+  const facade = createFacade({
+    config: { ...loadConfig({}), ...config },
+    logger: logs.logger,
+    jumpApiUrl,
+    sandboxMode: false,
+  });
+  const url = await facade.listen(0, '127.0.0.1');
+
+  return {
+    url,
+    logs,
+    query: <T = Record<string, unknown>>(query: string, options: QueryOptions = {}) =>
+      postGraphQL<T>(url, query, options),
+    close: () => facade.close(),
+  };
+}
+
+type QueryOptions = {
+  key?: string | null;
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
 export async function postGraphQL<T>(
   url: string,
   query: string,

@@ -5,7 +5,7 @@ import { badUserInput } from '../errors.js';
 import { checkId, checkOptionalId } from '../ids.js';
 import { checkOrder, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { flag, integer, text } from '../records.js';
+import { flag, instant, integer, text } from '../records.js';
 import { addReference, addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
 import {
@@ -31,8 +31,8 @@ builder.objectType(AppointmentRef, {
     id: t.id({ nullable: false, resolve: (record) => record.id }),
     title: t.string({ resolve: text('title') }),
     description: t.string({ resolve: text('description') }),
-    startTime: t.field({ type: 'DateTime', resolve: text('start_time') }),
-    endTime: t.field({ type: 'DateTime', resolve: text('end_time') }),
+    startTime: t.field({ type: 'DateTime', resolve: instant('start_time') }),
+    endTime: t.field({ type: 'DateTime', resolve: instant('end_time') }),
     durationMinutes: t.int({
       resolve: (record) =>
         integer('duration_minutes')(record) ??

@@ -3,7 +3,7 @@ import { pageArgDescriptions } from '../connection.js';
 import { checkId, checkOptionalId } from '../ids.js';
 import { SNOMED_CODE, checkPattern, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { text } from '../records.js';
+import { date, text } from '../records.js';
 import { addReference, addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
 import { ConsultationConnection, ConsultationRef, PatientRef } from './refs.js';
@@ -17,7 +17,7 @@ builder.objectType(ConsultationRef, {
       description: 'Null for remote consultations.',
       resolve: text('location_id'),
     }),
-    consultationDate: t.field({ type: 'Date', resolve: text('consultation_date') }),
+    consultationDate: t.field({ type: 'Date', resolve: date('consultation_date') }),
     consultationTime: t.string({
       description: 'Local wall-clock time at the practice, `HH:MM:SS`.',
       resolve: text('consultation_time'),

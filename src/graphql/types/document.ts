@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { checkId, checkOptionalId, checkSearch } from '../ids.js';
 import { checkCount, checkPattern, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { integer, text } from '../records.js';
+import { instant, integer, text } from '../records.js';
 import type { JumpRecord } from '../records.js';
 import { addReference, addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
@@ -45,7 +45,7 @@ async function fetchDownload(context: Context, document: JumpRecord): Promise<Do
     });
   }
 
-  return { url: data.url, expiresAt: typeof data.expires_at === 'string' ? data.expires_at : null };
+  return { url: data.url, expiresAt: instant('expires_at')(data as JumpRecord) };
 }
 
 builder.objectType(DocumentRef, {

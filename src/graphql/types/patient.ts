@@ -6,7 +6,7 @@ import { badUserInput } from '../errors.js';
 import { checkId, checkSearch } from '../ids.js';
 import { refuseNull, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { firstText, object, text } from '../records.js';
+import { MAX_JSON_DEPTH, date, firstText, instant, jsonDepth, object, text } from '../records.js';
 import { addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
 import { PatientConnection, PatientRef } from './refs.js';
@@ -25,7 +25,7 @@ builder.objectType(PatientRef, {
     id: t.id({ nullable: false, description: 'Jump’s id, unchanged.', resolve: (r) => r.id }),
     firstName: t.string({ resolve: text('first_name') }),
     lastName: t.string({ resolve: text('last_name') }),
-    dateOfBirth: t.field({ type: 'Date', resolve: text('date_of_birth') }),
+    dateOfBirth: t.field({ type: 'Date', resolve: date('date_of_birth') }),
     nhsNumber: t.string({
       description: 'Ten digits without spaces, whichever way Jump formats it.',
       resolve: (patient) => {
@@ -59,7 +59,7 @@ builder.objectType(PatientRef, {
       nullable: false,
       resolve: (patient) => text('archived_at')(patient) !== null,
     }),
-    archivedAt: t.field({ type: 'DateTime', resolve: text('archived_at') }),
+    archivedAt: t.field({ type: 'DateTime', resolve: instant('archived_at') }),
     archiveReason: t.string({ resolve: text('archive_reason') }),
     archiveNotes: t.string({ resolve: text('archive_notes') }),
   }),
@@ -129,6 +129,7 @@ interface PatientInput {
   lastName?: string | null;
   dateOfBirth?: string | null;
   nhsNumber?: string | null;
+  customFields?: Record<string, unknown> | null;
 }
 
 /** The rules that are certain, checked so a bad write never costs an upstream call. */
@@ -150,6 +151,12 @@ function checkPatientInput(input: PatientInput, creating: boolean): void {
       );
     }
     input.nhsNumber = compactNhsNumber(input.nhsNumber);
+  }
+  if (input.customFields && jsonDepth(input.customFields, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw badUserInput(
+      `input.customFields must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+      'input.customFields',
+    );
   }
 }
 

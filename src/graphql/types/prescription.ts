@@ -5,7 +5,7 @@ import { badUserInput } from '../errors.js';
 import { checkId, checkOptionalId } from '../ids.js';
 import { checkCount, checkOrder, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { integer, text } from '../records.js';
+import { date, integer, text } from '../records.js';
 import { addReference, addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
 import { ClinicianRef, PatientRef, PrescriptionConnection, PrescriptionRef } from './refs.js';
@@ -31,8 +31,8 @@ builder.objectType(PrescriptionRef, {
     route: t.string({ description: 'E.g. "oral".', resolve: text('route') }),
     quantity: t.int({ resolve: integer('quantity') }),
     refills: t.int({ resolve: integer('refills') }),
-    startDate: t.field({ type: 'Date', resolve: text('start_date') }),
-    endDate: t.field({ type: 'Date', resolve: text('end_date') }),
+    startDate: t.field({ type: 'Date', resolve: date('start_date') }),
+    endDate: t.field({ type: 'Date', resolve: date('end_date') }),
     status: t.field({
       type: PrescriptionStatus.ref,
       resolve: (record, _args, context) =>

@@ -4,7 +4,7 @@ import { driftEnum } from '../drift-enum.js';
 import { checkId, checkOptionalId } from '../ids.js';
 import { SNOMED_CODE, checkOrder, checkPattern, requireText, toJumpBody } from '../inputs.js';
 import { listPage } from '../lists.js';
-import { text } from '../records.js';
+import { date, text } from '../records.js';
 import { addReference, addTimestamps } from '../references.js';
 import { addItemQuery, writeRecord } from '../root-fields.js';
 import { PatientRef, ProblemConnection, ProblemRef } from './refs.js';
@@ -41,11 +41,11 @@ builder.objectType(ProblemRef, {
         context.enumDrift.read('Problem', record, 'severity', ProblemSeverity.known),
     }),
     severityRaw: t.string({ resolve: text('severity') }),
-    onsetDate: t.field({ type: 'Date', resolve: text('onset_date') }),
+    onsetDate: t.field({ type: 'Date', resolve: date('onset_date') }),
     endDate: t.field({
       type: 'Date',
       description: 'Null while ongoing.',
-      resolve: text('end_date'),
+      resolve: date('end_date'),
     }),
     notes: t.string({ resolve: text('notes') }),
   }),
