@@ -18,8 +18,8 @@ const LIST_ROUTES: Record<Resource, string> = {
 };
 
 /**
- * Fetches one page of a Jump list for a connection field. Every object listed is primed into its
- * loader, so a later reference to it in the same operation costs no call.
+ * Fetches one page of a Jump list for a connection field. Every object listed is shared with the
+ * loaders, so a reference to it elsewhere in the same operation costs no call.
  */
 export async function listPage(
   context: Context,
@@ -28,15 +28,11 @@ export async function listPage(
   filters: Record<string, JumpQueryValue> = {},
 ): Promise<Page> {
   const paging = readPageArgs(args);
-  const result = await context.jump.read({
-    route: LIST_ROUTES[resource],
-    query: { ...filters, ...paging },
-  });
-  const page = toPage(result, paging);
-  const loader = context.loaders[resource];
-  for (const record of page.records) {
-    loader.prime(record.id, record);
-  }
+  const read = async () =>
+    toPage(
+      await context.jump.read({ route: LIST_ROUTES[resource], query: { ...filters, ...paging } }),
+      paging,
+    );
 
-  return page;
+  return context.loaders.list(resource, read);
 }

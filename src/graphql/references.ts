@@ -43,7 +43,7 @@ export function addReference(ref: RecordRef, spec: ReferenceSpec): void {
           });
         }
 
-        return context.loaders[spec.resource].load(id);
+        return context.loaders.load(spec.resource, id);
       },
     }),
   }));

@@ -22,7 +22,7 @@ export function addItemQuery(
       description: `One ${what} by Jump id; null with a NOT_FOUND error when there is none.`,
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, args, context) =>
-        context.loaders[resource].load(checkId(String(args.id), 'id')),
+        context.loaders.load(resource, checkId(String(args.id), 'id')),
     }),
   );
 }
@@ -39,7 +39,7 @@ export async function writeRecord(
   body: unknown,
 ): Promise<JumpRecord> {
   const record = asRecord(await context.jump.write(method, call, body));
-  context.loaders[resource].clear(record.id).prime(record.id, record);
+  context.loaders.prime(resource, record);
 
   return record;
 }

@@ -8,7 +8,7 @@ import { readBearerKey } from '../auth/api-key.js';
 import type { Config } from '../config.js';
 import type { Context } from '../graphql/context.js';
 import { EnumDrift } from '../graphql/enum-drift.js';
-import { createLoaders } from '../graphql/loaders.js';
+import { Loaders } from '../graphql/loaders.js';
 import { schema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
 import { JumpClient } from '../upstream/jump-client.js';
@@ -71,7 +71,7 @@ export function createFacade(options: FacadeOptions): Facade {
         maxCalls: config.maxUpstreamCalls,
       });
 
-      return { requestId, auth, jump, loaders: createLoaders(jump), enumDrift };
+      return { requestId, auth, jump, loaders: new Loaders(jump), enumDrift };
     },
   });
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
