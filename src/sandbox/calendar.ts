@@ -37,7 +37,7 @@ export function parseClockTime(text: string): string | undefined {
 
 /** ISO 8601 in UTC to the second (`2025-01-15T10:30:00Z`), the shape Jump's examples use. */
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 /**
@@ -46,4 +46,94 @@ export function formatTimestamp(ms: number): string {
  */
 export function londonDate(at: Date): string {
   return londonDateFormat.format(at);
+}
+
+const HOUR_MS = 3_600_000;
+// Since 1996 British Summer Time has run from 01:00 UTC on the last Sunday in March to 01:00 UTC on
+// the last Sunday in October. Arithmetic is used from then on because the data generator converts
+// thousands of times and Intl is slow; earlier instants ask Intl.
+const FIRST_RULE_YEAR = 1996;
+
+const londonClockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface WallClock {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `HH:MM:SS`. */
+  time: string;
+}
+
+/** The date and time a London clock shows at an instant (GMT in winter, BST in summer). */
+export function londonWallClock(ms: number): WallClock {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + londonOffset(ms)).toISOString();
+
+  return { date: local.slice(0, 10), time: local.slice(11, 19) };
+}
+
+/**
+ * The instant a London clock reads `minutes` past midnight on the date starting at `dateMs` (UTC
+ * midnight, as `parseCalendarDate` gives). A time the spring change skips lands an hour later; a
+ * time the autumn change repeats is taken the second time, in GMT.
+ */
+export function londonInstant(dateMs: number, minutes: number): number {
+  const wall = dateMs + minutes * 60_000;
+  const guess = wall - londonOffset(wall);
+
+  return wall - londonOffset(guess);
+}
+
+/** How far London runs ahead of UTC at an instant, in milliseconds (0 or one hour). */
+function londonOffset(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  if (year < FIRST_RULE_YEAR) return intlLondonOffset(ms);
+
+  return ms >= lastSundayChange(year, 2) && ms < lastSundayChange(year, 9) ? HOUR_MS : 0;
+}
+
+/** 01:00 UTC on the last Sunday of a month (0-based). */
+function lastSundayChange(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
+
+function intlLondonOffset(ms: number): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const parts = londonClockFormat.formatToParts(new Date(whole));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+
+  return wall - whole;
+}
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+
+/**
+ * An ISO 8601 instant with an explicit zone (`2026-01-20T14:00:00Z`, `…T14:00+01:00`), in
+ * milliseconds; undefined for anything else, a date without a time or zone included.
+ */
+export function parseInstant(text: string): number | undefined {
+  const match = INSTANT.exec(text);
+  if (!match || parseCalendarDate(match[1] ?? '') === undefined) return undefined;
+
+  const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+
+  return Number.isNaN(ms) ? undefined : ms;
 }

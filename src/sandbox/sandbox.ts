@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DownloadLinks } from './download-links.js';
 import { answerClientError } from './http/client-error.js';
 import { createRequestHandler } from './http/handle-request.js';
 import { RateLimiter } from './http/rate-limiter.js';
@@ -89,6 +90,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore(settings);
   const rateLimiter = new RateLimiter(settings.rateLimitPerHour);
   const calls: SandboxCall[] = [];
+  const server = createServer();
+  // Links read the bound address when they are issued, which is always after listen.
+  const downloads = new DownloadLinks(() => `${listeningOrigin(server)}${SANDBOX_BASE_PATH}`);
   const handler = createRequestHandler({
     basePath: SANDBOX_BASE_PATH,
     router: new Router(SANDBOX_ROUTES),
@@ -98,8 +102,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: settings.now,
     calls,
     logger: options.logger ?? (() => {}),
+    downloads,
   });
-  const server = createServer(handler);
+  server.on('request', handler);
   server.on('clientError', (error, socket) =>
     answerClientError(error, socket, rateLimiter.uncounted()),
   );
@@ -163,4 +168,19 @@ function close(server: Server): Promise<void> {
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * `http://address:port` of the socket the server is bound to, whatever the Host header says; a
+ * wildcard bind (`0.0.0.0`, `::`) is named by its loopback address, which reaches it too.
+ */
+function listeningOrigin(server: Server): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The sandbox is not listening');
+
+  const loopback = address.family === 'IPv6' ? '::1' : '127.0.0.1';
+  const host =
+    address.address === '0.0.0.0' || address.address === '::' ? loopback : address.address;
+
+  return `http://${urlHost(host)}:${address.port}`;
 }

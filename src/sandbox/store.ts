@@ -1,17 +1,38 @@
 import { formatTimestamp } from './calendar.js';
 import { generateDataset } from './data/dataset.js';
-import { createIdFactory, type IdFactory } from './data/ids.js';
+import { createIdFactory, type IdFactory, type IdPrefix } from './data/ids.js';
 import { createRandom } from './data/random.js';
 import { matchesPatientSearch } from './patient-search.js';
+import { compareText, RecordTable } from './record-table.js';
 import type {
+  Appointment,
+  AppointmentStatus,
+  AppointmentType,
   Clinician,
   Consultation,
+  DocumentType,
   Location,
+  NewAppointment,
   NewConsultation,
   NewPatient,
+  NewPatientDocument,
+  NewPrescription,
+  NewProblem,
   Patient,
+  PatientDocument,
+  Prescription,
+  PrescriptionStatus,
+  Problem,
+  ProblemStatus,
 } from './records.js';
-import { toConsultation, toPatient } from './records.js';
+import {
+  toAppointment,
+  toConsultation,
+  toPatient,
+  toPatientDocument,
+  toPrescription,
+  toProblem,
+} from './records.js';
 
 export interface SandboxStoreOptions {
   seed: number;
@@ -29,21 +50,63 @@ export interface ConsultationFilter {
   patientId?: string;
 }
 
+export interface ProblemFilter {
+  patientId?: string;
+  status?: ProblemStatus;
+}
+
+export interface PrescriptionFilter {
+  patientId?: string;
+  status?: PrescriptionStatus;
+}
+
+export interface AppointmentFilter {
+  patientId?: string;
+  /** Matches `clinician_profile_id`. */
+  clinicianId?: string;
+  /** Any of these statuses; all statuses when absent. */
+  statuses?: readonly AppointmentStatus[];
+  /** Epoch milliseconds `start_time` must be at or after. */
+  startFrom?: number;
+  /** Epoch milliseconds `start_time` must be at or before. */
+  startTo?: number;
+}
+
+export interface DocumentFilter {
+  patientId?: string;
+  documentType?: DocumentType;
+}
+
+/** The clinician and time span a new or moved appointment would take. */
+export interface AppointmentSlot {
+  clinicianId: string;
+  start: number;
+  end: number;
+  /** The appointment being moved, which cannot clash with itself. */
+  exceptId?: string;
+}
+
+type Stamped = { id: string; created_at: string };
+
 /**
  * The sandbox's in-memory data: generated from the seed at start, then changed only by writes
- * through the API (or by tests calling the write methods directly). Records are frozen; a write
- * replaces the record, so an object a test holds never changes under it.
+ * through the API (or by tests calling the write methods directly, which skip the API's checks,
+ * so a test can plant a value the API would refuse). Records are frozen; a write replaces the
+ * record, so an object a test holds never changes under it.
  */
 export class SandboxStore {
   readonly seed: number;
   readonly #now: () => Date;
   readonly #ids: IdFactory;
-  readonly #patients = new Map<string, Patient>();
-  readonly #consultations = new Map<string, Consultation>();
-  readonly #clinicians = new Map<string, Clinician>();
-  readonly #locations = new Map<string, Location>();
-  #patientOrder: readonly Patient[] | undefined;
-  #consultationOrder: readonly Consultation[] | undefined;
+  readonly #patients = new RecordTable<Patient>(byCreatedAtThenId);
+  readonly #consultations = new RecordTable<Consultation>(newestConsultationFirst);
+  readonly #clinicians = new RecordTable<Clinician>();
+  readonly #locations = new RecordTable<Location>();
+  readonly #appointmentTypes = new RecordTable<AppointmentType>();
+  readonly #problems = new RecordTable<Problem>(byCreatedAtThenId);
+  readonly #prescriptions = new RecordTable<Prescription>(byCreatedAtThenId);
+  readonly #appointments = new RecordTable<Appointment>(byStartTimeThenId);
+  readonly #documents = new RecordTable<PatientDocument>(byCreatedAtThenId);
 
   constructor(options: SandboxStoreOptions) {
     const dataset = generateDataset(options.seed, options.patientCount);
@@ -51,34 +114,57 @@ export class SandboxStore {
     this.#now = options.now;
     // Ids for records created later come from their own stream, so the generated ones never move.
     this.#ids = createIdFactory(createRandom(options.seed, 'created-ids'));
-    fill(this.#clinicians, dataset.clinicians, this.#ids);
-    fill(this.#locations, dataset.locations, this.#ids);
-    fill(this.#patients, dataset.patients, this.#ids);
-    fill(this.#consultations, dataset.consultations, this.#ids);
+    this.#fill(this.#clinicians, dataset.clinicians);
+    this.#fill(this.#locations, dataset.locations);
+    this.#fill(this.#patients, dataset.patients);
+    this.#fill(this.#consultations, dataset.consultations);
+    this.#fill(this.#appointmentTypes, dataset.appointmentTypes);
+    this.#fill(this.#problems, dataset.problems);
+    this.#fill(this.#prescriptions, dataset.prescriptions);
+    this.#fill(this.#appointments, dataset.appointments);
+    this.#fill(this.#documents, dataset.documents);
   }
 
   /** Every patient in list order (`created_at`, then `id`), as `GET /patients` pages them. */
   get patients(): readonly Patient[] {
-    this.#patientOrder ??= Object.freeze([...this.#patients.values()].sort(byCreatedAtThenId));
-
-    return this.#patientOrder;
+    return this.#patients.all;
   }
 
   /** Every consultation in list order (newest first), as `GET /consultations` pages them. */
   get consultations(): readonly Consultation[] {
-    this.#consultationOrder ??= Object.freeze(
-      [...this.#consultations.values()].sort(newestConsultationFirst),
-    );
-
-    return this.#consultationOrder;
+    return this.#consultations.all;
   }
 
   get clinicians(): readonly Clinician[] {
-    return [...this.#clinicians.values()];
+    return this.#clinicians.all;
   }
 
   get locations(): readonly Location[] {
-    return [...this.#locations.values()];
+    return this.#locations.all;
+  }
+
+  get appointmentTypes(): readonly AppointmentType[] {
+    return this.#appointmentTypes.all;
+  }
+
+  /** In list order: `created_at`, then `id`. */
+  get problems(): readonly Problem[] {
+    return this.#problems.all;
+  }
+
+  /** In list order: `created_at`, then `id`. */
+  get prescriptions(): readonly Prescription[] {
+    return this.#prescriptions.all;
+  }
+
+  /** In list order: `start_time`, then `id`. */
+  get appointments(): readonly Appointment[] {
+    return this.#appointments.all;
+  }
+
+  /** In list order: `created_at`, then `id`. */
+  get documents(): readonly PatientDocument[] {
+    return this.#documents.all;
   }
 
   listPatients(filter: PatientFilter = {}): readonly Patient[] {
@@ -93,24 +179,12 @@ export class SandboxStore {
   }
 
   createPatient(fields: NewPatient): Patient {
-    const patient = toPatient(fields, this.#newStamps('pat'));
-    this.#patients.set(patient.id, freeze(patient));
-    this.#patientOrder = undefined;
-
-    return patient;
+    return this.#patients.put(toPatient(fields, this.#newStamps('pat')));
   }
 
   /** Undefined when there is no such patient. */
   updatePatient(id: string, changes: Partial<NewPatient>): Patient | undefined {
-    const current = this.#patients.get(id);
-    if (!current) return undefined;
-
-    const merged = { ...current, ...defined(changes) };
-    const patient = freeze(toPatient(merged, this.#changedStamps(current)));
-    this.#patients.set(id, patient);
-    this.#patientOrder = undefined;
-
-    return patient;
+    return this.#update(this.#patients, id, changes, toPatient);
   }
 
   listConsultations(filter: ConsultationFilter = {}): readonly Consultation[] {
@@ -125,24 +199,12 @@ export class SandboxStore {
   }
 
   createConsultation(fields: NewConsultation): Consultation {
-    const consultation = toConsultation(fields, this.#newStamps('con'));
-    this.#consultations.set(consultation.id, freeze(consultation));
-    this.#consultationOrder = undefined;
-
-    return consultation;
+    return this.#consultations.put(toConsultation(fields, this.#newStamps('con')));
   }
 
   /** Undefined when there is no such consultation. */
   updateConsultation(id: string, changes: Partial<NewConsultation>): Consultation | undefined {
-    const current = this.#consultations.get(id);
-    if (!current) return undefined;
-
-    const merged = { ...current, ...defined(changes) };
-    const consultation = freeze(toConsultation(merged, this.#changedStamps(current)));
-    this.#consultations.set(id, consultation);
-    this.#consultationOrder = undefined;
-
-    return consultation;
+    return this.#update(this.#consultations, id, changes, toConsultation);
   }
 
   getClinician(id: string): Clinician | undefined {
@@ -153,24 +215,162 @@ export class SandboxStore {
     return this.#locations.get(id);
   }
 
-  #newStamps(prefix: 'pat' | 'con') {
+  getAppointmentType(id: string): AppointmentType | undefined {
+    return this.#appointmentTypes.get(id);
+  }
+
+  listProblems(filter: ProblemFilter = {}): readonly Problem[] {
+    const { patientId, status } = filter;
+
+    return this.problems.filter(
+      (problem) =>
+        (patientId === undefined || problem.patient_id === patientId) &&
+        (status === undefined || problem.status === status),
+    );
+  }
+
+  getProblem(id: string): Problem | undefined {
+    return this.#problems.get(id);
+  }
+
+  createProblem(fields: NewProblem): Problem {
+    return this.#problems.put(toProblem(fields, this.#newStamps('prb')));
+  }
+
+  /** Undefined when there is no such problem. */
+  updateProblem(id: string, changes: Partial<NewProblem>): Problem | undefined {
+    return this.#update(this.#problems, id, changes, toProblem);
+  }
+
+  listPrescriptions(filter: PrescriptionFilter = {}): readonly Prescription[] {
+    const { patientId, status } = filter;
+
+    return this.prescriptions.filter(
+      (prescription) =>
+        (patientId === undefined || prescription.patient_id === patientId) &&
+        (status === undefined || prescription.status === status),
+    );
+  }
+
+  getPrescription(id: string): Prescription | undefined {
+    return this.#prescriptions.get(id);
+  }
+
+  createPrescription(fields: NewPrescription): Prescription {
+    return this.#prescriptions.put(toPrescription(fields, this.#newStamps('rx')));
+  }
+
+  /** Undefined when there is no such prescription. */
+  updatePrescription(id: string, changes: Partial<NewPrescription>): Prescription | undefined {
+    return this.#update(this.#prescriptions, id, changes, toPrescription);
+  }
+
+  listAppointments(filter: AppointmentFilter = {}): readonly Appointment[] {
+    const { patientId, clinicianId, statuses, startFrom, startTo } = filter;
+
+    return this.appointments.filter((appointment) => {
+      const start = Date.parse(appointment.start_time);
+
+      return (
+        (patientId === undefined || appointment.patient_id === patientId) &&
+        (clinicianId === undefined || appointment.clinician_profile_id === clinicianId) &&
+        (statuses === undefined || statuses.includes(appointment.status)) &&
+        (startFrom === undefined || start >= startFrom) &&
+        (startTo === undefined || start <= startTo)
+      );
+    });
+  }
+
+  getAppointment(id: string): Appointment | undefined {
+    return this.#appointments.get(id);
+  }
+
+  /**
+   * The first appointment, not cancelled, that the clinician already has during the slot;
+   * appointments that only touch (one ends as the other starts) do not clash.
+   */
+  findClash(slot: AppointmentSlot): Appointment | undefined {
+    return this.appointments.find(
+      (appointment) =>
+        appointment.clinician_profile_id === slot.clinicianId &&
+        appointment.id !== slot.exceptId &&
+        appointment.status !== 'cancelled' &&
+        Date.parse(appointment.start_time) < slot.end &&
+        slot.start < Date.parse(appointment.end_time),
+    );
+  }
+
+  createAppointment(fields: NewAppointment): Appointment {
+    return this.#appointments.put(toAppointment(fields, this.#newStamps('apt')));
+  }
+
+  /** Undefined when there is no such appointment. */
+  updateAppointment(id: string, changes: Partial<NewAppointment>): Appointment | undefined {
+    return this.#update(this.#appointments, id, changes, toAppointment);
+  }
+
+  listDocuments(filter: DocumentFilter = {}): readonly PatientDocument[] {
+    const { patientId, documentType } = filter;
+
+    return this.documents.filter(
+      (document) =>
+        (patientId === undefined || document.patient_id === patientId) &&
+        (documentType === undefined || document.document_type === documentType),
+    );
+  }
+
+  getDocument(id: string): PatientDocument | undefined {
+    return this.#documents.get(id);
+  }
+
+  createDocument(fields: NewPatientDocument): PatientDocument {
+    return this.#documents.put(toPatientDocument(fields, this.#newStamps('doc')));
+  }
+
+  /** Undefined when there is no such document; `file_path` follows a new file name. */
+  updateDocument(id: string, changes: Partial<NewPatientDocument>): PatientDocument | undefined {
+    return this.#update(this.#documents, id, changes, toPatientDocument);
+  }
+
+  #fill<T extends { id: string }>(table: RecordTable<T>, records: readonly T[]): void {
+    for (const record of records) {
+      table.put(record);
+      this.#ids.reserve(record.id);
+    }
+  }
+
+  /** Merges the defined `changes` into the record and stamps `updated_at`. */
+  #update<T extends Stamped, F>(
+    table: RecordTable<T>,
+    id: string,
+    changes: Partial<F>,
+    build: (fields: F, stamps: StampFields) => T,
+  ): T | undefined {
+    const current = table.get(id);
+    if (!current) return undefined;
+
+    const merged = { ...current, ...defined(changes) } as unknown as F;
+
+    return table.put(build(merged, this.#changedStamps(current)));
+  }
+
+  #newStamps(prefix: IdPrefix): StampFields {
     const stamp = formatTimestamp(this.#now().getTime());
 
     return { id: this.#ids.next(prefix), created_at: stamp, updated_at: stamp };
   }
 
-  #changedStamps(current: { id: string; created_at: string }) {
+  #changedStamps(current: Stamped): StampFields {
     const updatedAt = formatTimestamp(this.#now().getTime());
 
     return { id: current.id, created_at: current.created_at, updated_at: updatedAt };
   }
 }
 
-function fill<T extends { id: string }>(map: Map<string, T>, records: T[], ids: IdFactory): void {
-  for (const record of records) {
-    map.set(record.id, freeze(record));
-    ids.reserve(record.id);
-  }
+interface StampFields {
+  id: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Drops keys whose value is undefined, so a partial change never blanks a field by accident. */
@@ -180,17 +380,12 @@ function defined<T extends object>(changes: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** Freezes the record and the objects and arrays directly inside it. */
-function freeze<T extends object>(record: T): T {
-  for (const value of Object.values(record)) {
-    if (typeof value === 'object' && value !== null) Object.freeze(value);
-  }
-
-  return Object.freeze(record);
+function byCreatedAtThenId(a: Stamped, b: Stamped): number {
+  return compareText(a.created_at, b.created_at) || compareText(a.id, b.id);
 }
 
-function byCreatedAtThenId(a: Patient, b: Patient): number {
-  return compareText(a.created_at, b.created_at) || compareText(a.id, b.id);
+function byStartTimeThenId(a: Appointment, b: Appointment): number {
+  return compareText(a.start_time, b.start_time) || compareText(a.id, b.id);
 }
 
 function newestConsultationFirst(a: Consultation, b: Consultation): number {
@@ -199,10 +394,4 @@ function newestConsultationFirst(a: Consultation, b: Consultation): number {
     compareText(b.consultation_time ?? '', a.consultation_time ?? '') ||
     compareText(a.id, b.id)
   );
-}
-
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-
-  return a < b ? -1 : 1;
 }

@@ -157,6 +157,30 @@ describe('POST /consultations', () => {
     );
   });
 
+  it('checks that appointment_id names one of the patient’s own appointments', async () => {
+    const appointment = api.sandbox.store.appointments[0];
+    const own = await createConsultation({
+      patient_id: appointment?.patient_id,
+      consultation_date: '2026-03-01',
+      appointment_id: appointment?.id,
+    });
+    const unknown = await createConsultation({
+      patient_id: somePatient().id,
+      consultation_date: '2026-03-01',
+      appointment_id: 'apt_nobody',
+    });
+    const others = await createConsultation({
+      patient_id: api.sandbox.store.patients.find((p) => p.id !== appointment?.patient_id)?.id,
+      consultation_date: '2026-03-01',
+      appointment_id: appointment?.id,
+    });
+
+    expect(own.status).toBe(201);
+    expect(own.body.data.appointment_id).toBe(appointment?.id);
+    expect(unknown.body.details).toBe('appointment_id does not match any appointment');
+    expect(others.body.details).toBe('appointment_id is another patient’s appointment');
+  });
+
   it('needs write_consultations', async () => {
     const { status, body } = await api.request<ErrorBody>('/consultations', {
       method: 'POST',

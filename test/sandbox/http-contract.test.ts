@@ -73,10 +73,10 @@ describe('the base path', () => {
   });
 
   it('answers 404 for an unknown resource under the base path', async () => {
-    const { status, body } = await api.request<ErrorBody>('/prescriptions');
+    const { status, body } = await api.request<ErrorBody>('/webhooks');
 
     expect(status).toBe(404);
-    expect(body.details).toBe('No endpoint matches GET /prescriptions');
+    expect(body.details).toBe('No endpoint matches GET /webhooks');
   });
 
   it('does not resolve dot segments in the raw request target', async () => {

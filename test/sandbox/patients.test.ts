@@ -27,6 +27,10 @@ const PATIENT_FIELDS = [
   'country',
   'gender',
   'custom_fields',
+  'archived_at',
+  'archived_by',
+  'archive_reason',
+  'archive_notes',
   'created_at',
   'updated_at',
 ];
@@ -230,6 +234,10 @@ describe('POST /patients', () => {
       country: 'United Kingdom',
       gender: 'female',
       custom_fields: { preferred_contact: 'sms', marketing_consent: false },
+      archived_at: null,
+      archived_by: null,
+      archive_reason: null,
+      archive_notes: null,
       created_at: '2026-03-02T12:00:00Z',
       updated_at: '2026-03-02T12:00:00Z',
     });
@@ -427,6 +435,92 @@ describe('PATCH /patients/{id}', () => {
 
     expect(status).toBe(404);
     expect(body.details).toBe('Patient pat_nobody not found');
+  });
+});
+
+describe('archiving through PATCH /patients/{id}', () => {
+  const patch = (id: string, json: unknown) =>
+    api.request<ItemBody<Patient> & ErrorBody>(`/patients/${id}`, { method: 'PATCH', json });
+
+  it('archives a patient as the sandbox API user, keeping the record', async () => {
+    const target = api.sandbox.store.patients[90] as Patient;
+    const { status, body } = await patch(target.id, {
+      archived_at: '2026-03-01T09:30:00.250+00:00',
+      archive_reason: 'Moved away',
+      archive_notes: 'Moved to Leeds.',
+    });
+    const listed = await listPatients(`?search=${encodeURIComponent(target.nhs_number ?? '')}`);
+
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      ...target,
+      archived_at: '2026-03-01T09:30:00Z',
+      archived_by: 'usr_sandbox_api',
+      archive_reason: 'Moved away',
+      archive_notes: 'Moved to Leeds.',
+      updated_at: '2026-03-02T12:00:00Z',
+    });
+    expect(listed.body.data.map((patient) => patient.id)).toEqual([target.id]);
+  });
+
+  it('restores a patient with archived_at null, clearing every archive field', async () => {
+    const target = api.sandbox.store.patients[91] as Patient;
+    await patch(target.id, { archived_at: '2026-03-01T09:30:00Z', archive_reason: 'Duplicate' });
+    const { status, body } = await patch(target.id, { archived_at: null });
+
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({
+      archived_at: null,
+      archived_by: null,
+      archive_reason: null,
+      archive_notes: null,
+    });
+  });
+
+  it('changes the reason of an archived patient without touching archived_at', async () => {
+    const archived = api.sandbox.store.patients.find((patient) => patient.archived_at) as Patient;
+    const { body } = await patch(archived.id, { archive_reason: 'Left the UK' });
+
+    expect(body.data).toMatchObject({
+      archived_at: archived.archived_at,
+      archived_by: archived.archived_by,
+      archive_reason: 'Left the UK',
+    });
+  });
+
+  it.each([
+    [{ archived_at: '2026-03-03T00:00:00Z' }, 'archived_at must not be in the future'],
+    [
+      { archived_at: '2026-03-01' },
+      'archived_at must be an ISO 8601 date-time with a zone, e.g. 2026-01-20T14:00:00Z',
+    ],
+    [
+      { archive_reason: 'Moved away' },
+      'archive_reason can only be set on an archived patient; send archived_at as well',
+    ],
+    [
+      { archived_at: null, archive_notes: 'x' },
+      'archive_notes can only be set on an archived patient; send archived_at as well',
+    ],
+  ])('refuses %o', async (json, details) => {
+    const target = api.sandbox.store.patients[92] as Patient;
+    const { status, body } = await patch(target.id, json);
+
+    expect(status).toBe(400);
+    expect(body.details).toBe(details);
+    expect(api.sandbox.store.getPatient(target.id)).toEqual(target);
+  });
+
+  it('ignores archive fields on create', async () => {
+    const { body } = await createPatient({
+      first_name: 'Never',
+      last_name: 'Archived',
+      date_of_birth: '1990-01-01',
+      archived_at: '2026-03-01T09:30:00Z',
+      archived_by: 'usr_someone',
+    });
+
+    expect(body.data).toMatchObject({ archived_at: null, archived_by: null });
   });
 });
 

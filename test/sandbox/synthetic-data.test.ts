@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/sandbox/data/dataset.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES } from '../../src/sandbox/data/names.js';
 import { isValidNhsNumber } from '../../src/domain/nhs-number.js';
-import type { Patient } from '../../src/sandbox/records.js';
+import type { Appointment, Patient } from '../../src/sandbox/records.js';
 import { SandboxStore } from '../../src/sandbox/store.js';
 import { normaliseUkPostcode } from '../../src/sandbox/validation/postcode.js';
+import { documentFile } from '../../src/sandbox/document-files.js';
+import { formatTimestamp, londonInstant, parseCalendarDate } from '../../src/sandbox/calendar.js';
 
 const SEED = 20260101;
 const store = new SandboxStore({ seed: SEED, patientCount: 600, now: () => new Date() });
@@ -44,7 +46,7 @@ describe('the synthetic data set', () => {
     expect(JSON.stringify(past.consultations)).toBe(JSON.stringify(consultations));
   });
 
-  it('generates 600 patients and their consultations in well under 200 ms', () => {
+  it('generates the default data set, every resource included, in well under 300 ms', () => {
     generateDataset(7, 600);
     const started = performance.now();
     generateDataset(SEED, 600);
@@ -137,14 +139,20 @@ describe('synthetic patients', () => {
 });
 
 describe('synthetic consultations', () => {
-  it('give every patient two to six', () => {
+  it('give every patient two to six without an appointment, plus one per attended appointment', () => {
     const perPatient = new Map<string, number>();
     for (const consultation of consultations) {
+      if (consultation.appointment_id !== null) continue;
       perPatient.set(consultation.patient_id, (perPatient.get(consultation.patient_id) ?? 0) + 1);
     }
+    const booked = consultations.filter((consultation) => consultation.appointment_id !== null);
+    const completed = store.appointments.filter(
+      (appointment) => appointment.status === 'completed',
+    );
 
     expect(perPatient.size).toBe(600);
     for (const count of perPatient.values()) expect(count >= 2 && count <= 6).toBe(true);
+    expect(booked).toHaveLength(completed.length);
   });
 
   it('fall after the patient’s registration and no later than 2025-12-31', () => {
@@ -202,6 +210,388 @@ describe('synthetic clinicians and locations', () => {
     for (const location of store.locations) {
       expect(location.id).toMatch(/^loc_[0-9a-f]{24}$/);
       expect(location.phone).toMatch(/^\+44 20 7946 0\d{3}$/);
+    }
+  });
+});
+
+// Checked against the SNOMED CT browser and the WHO ICD-10, independently of the generator.
+const CODED_CONDITIONS: Record<string, { name: string; icd10: string; minAge: number }> = {
+  '59621000': { name: 'Essential hypertension', icd10: 'I10', minAge: 25 },
+  '44054006': { name: 'Type 2 diabetes mellitus', icd10: 'E11', minAge: 25 },
+  '195967001': { name: 'Asthma', icd10: 'J45', minAge: 3 },
+  '40930008': { name: 'Hypothyroidism', icd10: 'E03.9', minAge: 18 },
+  '35489007': { name: 'Depressive disorder', icd10: 'F32', minAge: 14 },
+  '55822004': { name: 'Hyperlipidaemia', icd10: 'E78.5', minAge: 35 },
+  '235595009': { name: 'Gastro-oesophageal reflux disease', icd10: 'K21', minAge: 18 },
+  '396275006': { name: 'Osteoarthritis', icd10: 'M19.9', minAge: 45 },
+  '37796009': { name: 'Migraine', icd10: 'G43', minAge: 10 },
+  '49436004': { name: 'Atrial fibrillation', icd10: 'I48', minAge: 55 },
+};
+
+const MEDICATION_FOR: Record<string, string> = {
+  '44054006': 'Metformin',
+  '59621000': 'Amlodipine',
+  '195967001': 'Salbutamol',
+  '40930008': 'Levothyroxine',
+  '35489007': 'Sertraline',
+  '55822004': 'Atorvastatin',
+  '235595009': 'Omeprazole',
+  '396275006': 'Paracetamol',
+  '37796009': 'Sumatriptan',
+  '49436004': 'Apixaban',
+};
+
+const PRESCRIBING_ROLES = [
+  'General Practitioner',
+  'Advanced Nurse Practitioner',
+  'Clinical Pharmacist',
+];
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
+
+/** London date, time and weekday at an instant, worked out by Intl rather than the sandbox. */
+function inLondon(timestamp: string) {
+  const parts = Object.fromEntries(
+    londonClock.formatToParts(new Date(timestamp)).map((part) => [part.type, part.value]),
+  );
+
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+    weekday: parts.weekday,
+  };
+}
+
+const byPatient = <T extends { patient_id: string }>(records: readonly T[]) => {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    groups.set(record.patient_id, [...(groups.get(record.patient_id) ?? []), record]);
+  }
+
+  return groups;
+};
+
+const ageOn = (patient: Patient | undefined, date: string) =>
+  (Date.parse(date) - Date.parse(patient?.date_of_birth ?? '')) / (365.25 * 86_400_000);
+
+describe('synthetic problems', () => {
+  const problems = store.problems;
+
+  it('give patients nought to four, with real SNOMED CT and ICD-10 pairs', () => {
+    const perPatient = byPatient(problems);
+
+    expect(problems.length).toBeGreaterThan(400);
+    expect(perPatient.size).toBeLessThan(600);
+    for (const group of perPatient.values()) expect(group.length).toBeLessThanOrEqual(4);
+    for (const problem of problems) {
+      const coded = CODED_CONDITIONS[problem.snomed_code ?? ''];
+
+      expect(problem.id).toMatch(/^prb_[0-9a-f]{24}$/);
+      expect(problem.problem_name).toBe(coded?.name);
+      expect(problem.icd10_code).toBe(coded?.icd10);
+    }
+  });
+
+  it('start at a plausible age and end, when resolved, after they start and by 2025', () => {
+    for (const problem of problems) {
+      const patient = store.getPatient(problem.patient_id);
+      const coded = CODED_CONDITIONS[problem.snomed_code ?? ''];
+
+      expect(ageOn(patient, problem.onset_date ?? '')).toBeGreaterThanOrEqual(
+        (coded?.minAge ?? 0) - 0.01,
+      );
+      expect(problem.end_date !== null).toBe(problem.status === 'resolved');
+      if (problem.end_date) expect(problem.end_date >= (problem.onset_date ?? '')).toBe(true);
+      expect((problem.end_date ?? problem.onset_date ?? '') <= '2025-12-31').toBe(true);
+      expect(problem.created_at <= problem.updated_at).toBe(true);
+      expect(problem.updated_at < '2026-01-01').toBe(true);
+    }
+  });
+
+  it('include every condition an existing consultation reviewed', () => {
+    const reviews: Record<string, string> = {
+      'Diabetes annual review': '44054006',
+      'Asthma annual review': '195967001',
+      'Review of blood pressure medication': '59621000',
+    };
+    for (const consultation of consultations) {
+      const code = reviews[consultation.chief_complaint ?? ''];
+      if (!code) continue;
+      const problem = problems.find(
+        (p) => p.patient_id === consultation.patient_id && p.snomed_code === code,
+      );
+
+      expect((problem?.onset_date ?? '9999') <= consultation.consultation_date).toBe(true);
+    }
+  });
+});
+
+describe('synthetic prescriptions', () => {
+  const prescriptions = store.prescriptions;
+
+  it('match the patient’s problems one for one: the first-line medicine for each', () => {
+    const problems = byPatient(store.problems);
+
+    expect(prescriptions).toHaveLength(store.problems.length);
+    for (const prescription of prescriptions) {
+      const matches = (problems.get(prescription.patient_id) ?? []).filter(
+        (problem) => MEDICATION_FOR[problem.snomed_code ?? ''] === prescription.medication_name,
+      );
+
+      expect(matches).toHaveLength(1);
+    }
+  });
+
+  it('are active for active problems, completed for resolved ones and stopped otherwise', () => {
+    const expected = { active: 'active', resolved: 'completed', inactive: 'stopped' };
+    for (const prescription of prescriptions) {
+      const problem = store.problems.find(
+        (p) =>
+          p.patient_id === prescription.patient_id &&
+          MEDICATION_FOR[p.snomed_code ?? ''] === prescription.medication_name,
+      );
+
+      expect(prescription.status).toBe(expected[problem?.status ?? 'active']);
+      expect(prescription.end_date === null).toBe(prescription.status === 'active');
+      expect(prescription.start_date >= (problem?.onset_date ?? '')).toBe(true);
+      if (prescription.end_date) {
+        expect(prescription.end_date >= prescription.start_date).toBe(true);
+      }
+    }
+  });
+
+  it('are signed by prescribers who worked at the practice, and named as Jump names them', () => {
+    for (const prescription of prescriptions) {
+      const prescriber = store.getClinician(prescription.prescriber_id ?? '');
+
+      expect(prescription.id).toMatch(/^rx_[0-9a-f]{24}$/);
+      expect(PRESCRIBING_ROLES).toContain(prescriber?.role);
+      if (!prescriber?.is_active) expect(prescription.start_date < '2025-07-01').toBe(true);
+      expect(prescription.display_name).toBe(
+        `${prescription.medication_name} ${prescription.dosage}${prescription.dosage_unit}`,
+      );
+      expect(Number.isInteger(prescription.quantity)).toBe(true);
+      expect(Number.isInteger(prescription.refills)).toBe(true);
+    }
+  });
+});
+
+describe('synthetic appointments', () => {
+  const appointments = store.appointments;
+
+  it('give each patient at most five, and most patients at least one', () => {
+    const perPatient = byPatient(appointments);
+
+    expect(perPatient.size).toBeGreaterThan(550);
+    for (const group of perPatient.values()) expect(group.length).toBeLessThanOrEqual(5);
+  });
+
+  it('reference a real patient, clinician, appointment type and, unless remote, location', () => {
+    for (const appointment of appointments) {
+      const patient = store.getPatient(appointment.patient_id);
+      const type = store.getAppointmentType(appointment.appointment_type_id);
+
+      expect(appointment.id).toMatch(/^apt_[0-9a-f]{24}$/);
+      expect(patient).toBeDefined();
+      expect(store.getClinician(appointment.clinician_profile_id)).toBeDefined();
+      expect(type?.is_active).toBe(true);
+      expect(appointment.duration_minutes).toBe(type?.duration_minutes);
+      expect(Date.parse(appointment.end_time) - Date.parse(appointment.start_time)).toBe(
+        appointment.duration_minutes * 60_000,
+      );
+      expect(appointment.is_remote).toBe(appointment.location_id === null);
+      if (appointment.location_id) {
+        expect(store.getLocation(appointment.location_id)?.is_active).toBe(true);
+      }
+      expect(appointment.attendee_name).toBe(`${patient?.first_name} ${patient?.last_name}`);
+      expect(appointment.attendee_email).toBe(patient?.email);
+      expect(appointment.attendee_phone).toBe(patient?.phone);
+      expect(['staff', 'online']).toContain(appointment.booking_source);
+    }
+  });
+
+  it('fall on weekdays between 08:00 and 18:30 on a London clock, written in UTC', () => {
+    for (const appointment of appointments) {
+      const start = inLondon(appointment.start_time);
+      const end = inLondon(appointment.end_time);
+
+      expect(appointment.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
+      expect(['Sat', 'Sun']).not.toContain(start.weekday);
+      expect(start.time >= '08:00:00' && end.time <= '18:30:00').toBe(true);
+      expect(end.date).toBe(start.date);
+    }
+  });
+
+  it('convert British Summer Time: 09:00 in London is 08:00Z in July and 09:00Z in January', () => {
+    const nineOn = (date: string) =>
+      formatTimestamp(londonInstant(parseCalendarDate(date) ?? 0, 9 * 60));
+    const hourOf = (timestamp: string) => Number(timestamp.slice(11, 13));
+    const july = appointments.filter((a) => a.start_time.slice(5, 7) === '07');
+    const january = appointments.filter((a) => a.start_time.slice(5, 7) === '01');
+
+    expect(nineOn('2025-07-15')).toBe('2025-07-15T08:00:00Z');
+    expect(nineOn('2026-01-15')).toBe('2026-01-15T09:00:00Z');
+    expect(july.length).toBeGreaterThan(10);
+    expect(january.length).toBeGreaterThan(10);
+    for (const appointment of july) {
+      const london = Number(inLondon(appointment.start_time).time.slice(0, 2));
+      expect(london - hourOf(appointment.start_time)).toBe(1);
+    }
+    for (const appointment of january) {
+      const london = Number(inLondon(appointment.start_time).time.slice(0, 2));
+      expect(london - hourOf(appointment.start_time)).toBe(0);
+    }
+  });
+
+  it('never double-book a clinician, cancelled appointments aside', () => {
+    const diaries = new Map<string, Appointment[]>();
+    for (const appointment of appointments.filter((a) => a.status !== 'cancelled')) {
+      const diary = diaries.get(appointment.clinician_profile_id) ?? [];
+      diaries.set(appointment.clinician_profile_id, [...diary, appointment]);
+    }
+
+    expect(diaries.size).toBeGreaterThan(5);
+    for (const diary of diaries.values()) {
+      const sorted = [...diary].sort((a, b) => a.start_time.localeCompare(b.start_time));
+      sorted.forEach((appointment, index) => {
+        const previous = sorted[index - 1];
+        if (previous) expect(appointment.start_time >= previous.end_time).toBe(true);
+      });
+    }
+  });
+
+  it('are mostly completed in the past and still open in the future', () => {
+    const past = appointments.filter((a) => a.start_time < '2026-01-01');
+    const future = appointments.filter((a) => a.start_time >= '2026-01-01');
+    const share = (list: typeof appointments, status: string) =>
+      list.filter((a) => a.status === status).length / list.length;
+
+    expect(share(past, 'completed')).toBeGreaterThan(0.75);
+    expect(share(past, 'no_show')).toBeGreaterThan(0);
+    expect(share(past, 'cancelled')).toBeGreaterThan(0);
+    for (const appointment of future) {
+      expect(['confirmed', 'scheduled', 'pending', 'pending_approval', 'cancelled']).toContain(
+        appointment.status,
+      );
+    }
+    for (const appointment of past) {
+      expect(['completed', 'no_show', 'cancelled']).toContain(appointment.status);
+    }
+    for (const appointment of appointments) {
+      expect(appointment.cancellation_reason !== null).toBe(appointment.status === 'cancelled');
+      expect(appointment.created_at < appointment.start_time).toBe(true);
+      expect(appointment.updated_at < '2026-01-01').toBe(true);
+    }
+  });
+
+  it('each completed one has the consultation it produced, at the same London date and time', () => {
+    const linked = new Map(
+      consultations
+        .filter((consultation) => consultation.appointment_id !== null)
+        .map((consultation) => [consultation.appointment_id, consultation]),
+    );
+    for (const appointment of appointments) {
+      const consultation = linked.get(appointment.id);
+      if (appointment.status !== 'completed') {
+        expect(consultation).toBeUndefined();
+        continue;
+      }
+      const start = inLondon(appointment.start_time);
+
+      expect(consultation).toMatchObject({
+        patient_id: appointment.patient_id,
+        clinician_id: appointment.clinician_profile_id,
+        location_id: appointment.location_id,
+        consultation_date: start.date,
+        consultation_time: start.time,
+        status: 'completed',
+      });
+    }
+    expect(linked.size).toBe(appointments.filter((a) => a.status === 'completed').length);
+  });
+
+  it('stop before a patient was archived, and archived patients have none to come', () => {
+    for (const patient of store.patients.filter((p) => p.archived_at)) {
+      for (const appointment of appointments.filter((a) => a.patient_id === patient.id)) {
+        expect(appointment.end_time <= (patient.archived_at ?? '')).toBe(true);
+      }
+    }
+  });
+});
+
+describe('synthetic documents', () => {
+  const documents = store.documents;
+
+  it('give patients nought to three, filed under their own path', () => {
+    const userIds = new Set(store.clinicians.map((clinician) => clinician.user_id));
+    for (const group of byPatient(documents).values()) {
+      expect(group.length).toBeLessThanOrEqual(3);
+      expect(new Set(group.map((document) => document.file_name)).size).toBe(group.length);
+    }
+    for (const document of documents) {
+      expect(document.id).toMatch(/^doc_[0-9a-f]{24}$/);
+      expect(document.file_path).toBe(`documents/${document.patient_id}/${document.file_name}`);
+      expect(['application/pdf', 'text/plain']).toContain(document.mime_type);
+      expect(
+        document.file_name.endsWith(document.mime_type === 'text/plain' ? '.txt' : '.pdf'),
+      ).toBe(true);
+      expect(userIds.has(document.uploaded_by)).toBe(true);
+      expect(document.file_size).toBe(documentFile(document).content.byteLength);
+    }
+  });
+
+  it('match the patient’s problems: an HbA1c only for a diabetic, a lipid profile for hyperlipidaemia', () => {
+    const needs: Record<string, string> = {
+      HbA1c: '44054006',
+      'Lipid profile': '55822004',
+      'Thyroid function tests': '40930008',
+      'Echocardiogram report': '49436004',
+      'X-ray report: knees': '396275006',
+    };
+    for (const document of documents) {
+      const code = needs[document.title];
+      if (!code) continue;
+
+      expect(
+        store.problems.some((p) => p.patient_id === document.patient_id && p.snomed_code === code),
+      ).toBe(true);
+    }
+  });
+});
+
+describe('synthetic archived patients', () => {
+  it('are a few, archived by staff with a reason, after their last consultation', () => {
+    const archived = patients.filter((patient) => patient.archived_at !== null);
+    const userIds = new Set(store.clinicians.map((clinician) => clinician.user_id));
+
+    expect(archived.length).toBeGreaterThan(0);
+    expect(archived.length).toBeLessThan(30);
+    for (const patient of archived) {
+      const seen = consultations
+        .filter((consultation) => consultation.patient_id === patient.id)
+        .map((consultation) => consultation.consultation_date);
+
+      expect(patient.archive_reason).toBeTruthy();
+      expect(userIds.has(patient.archived_by ?? '')).toBe(true);
+      expect(patient.updated_at).toBe(patient.archived_at);
+      for (const date of seen) expect(date < (patient.archived_at ?? '')).toBe(true);
+    }
+    for (const patient of patients.filter((p) => p.archived_at === null)) {
+      expect([patient.archived_by, patient.archive_reason, patient.archive_notes]).toEqual([
+        null,
+        null,
+        null,
+      ]);
     }
   });
 });

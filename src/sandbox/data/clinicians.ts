@@ -112,3 +112,15 @@ export function generateClinicians(random: Random, ids: IdFactory): Clinician[] 
     };
   });
 }
+
+/** Whether the clinician still worked at the practice on a day (the inactive ones have left). */
+export function clinicianWorksOn(clinician: Clinician, dayMs: number): boolean {
+  return clinician.is_active || dayMs < TIMELINE.cliniciansLeft;
+}
+
+const PRESCRIBING_ROLES = new Set([GP, 'Advanced Nurse Practitioner', 'Clinical Pharmacist']);
+
+/** Clinicians who may sign a prescription: the GPs and the independent prescribers. */
+export function isPrescriber(clinician: Clinician): boolean {
+  return PRESCRIBING_ROLES.has(clinician.role);
+}

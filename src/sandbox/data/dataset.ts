@@ -1,31 +1,96 @@
-import type { Clinician, Consultation, Location, Patient } from '../records.js';
+import type {
+  Appointment,
+  AppointmentType,
+  Clinician,
+  Consultation,
+  Location,
+  Patient,
+  PatientDocument,
+  Prescription,
+  Problem,
+} from '../records.js';
+import { generateAppointmentTypes } from './appointment-types.js';
+import { generateAppointments } from './appointments.js';
+import { archivePatients } from './archives.js';
 import { generateClinicians } from './clinicians.js';
 import { generateConsultations } from './consultations.js';
+import { generateDocuments } from './documents.js';
 import { createIdFactory } from './ids.js';
 import { generateLocations } from './locations.js';
 import { generatePatients } from './patients.js';
+import { generatePrescriptions } from './prescriptions.js';
+import { generateProblems } from './problems.js';
 import { createRandom } from './random.js';
 
 export interface SandboxDataset {
   clinicians: Clinician[];
   locations: Location[];
   patients: Patient[];
+  /** Unbooked consultations first, then those linked to completed appointments. */
   consultations: Consultation[];
+  appointmentTypes: AppointmentType[];
+  problems: Problem[];
+  prescriptions: Prescription[];
+  appointments: Appointment[];
+  documents: PatientDocument[];
 }
 
-/** Everything the sandbox starts with; the same seed and count always give the same bytes. */
+/**
+ * Everything the sandbox starts with; the same seed and count always give the same bytes. Each
+ * resource draws from its own named stream, and the resources added later take their ids after
+ * the earlier ones, so adding a resource leaves the records that came before it unchanged.
+ */
 export function generateDataset(seed: number, patientCount: number): SandboxDataset {
   const ids = createIdFactory(createRandom(seed, 'ids'));
   const clinicians = generateClinicians(createRandom(seed, 'clinicians'), ids);
   const locations = generateLocations(createRandom(seed, 'locations'), ids);
-  const patients = generatePatients(createRandom(seed, 'patients'), ids, patientCount);
-  const consultationContext = {
-    random: createRandom(seed, 'consultations'),
-    ids,
+  const registered = generatePatients(createRandom(seed, 'patients'), ids, patientCount);
+  const unbooked = generateConsultations(
+    { random: createRandom(seed, 'consultations'), ids, clinicians, locations },
+    registered,
+  );
+  const patients = archivePatients(
+    { random: createRandom(seed, 'archives'), clinicians, consultations: unbooked },
+    registered,
+  );
+  const appointmentTypes = generateAppointmentTypes(createRandom(seed, 'appointment-types'), ids);
+  const problems = generateProblems(createRandom(seed, 'problems'), ids, patients, unbooked);
+  const prescriptions = generatePrescriptions(
+    {
+      random: createRandom(seed, 'prescriptions'),
+      ids,
+      clinicians,
+      patients: new Map(patients.map((patient) => [patient.id, patient])),
+    },
+    problems,
+  );
+  const booked = generateAppointments(
+    {
+      random: createRandom(seed, 'appointments'),
+      ids,
+      clinicians,
+      locations,
+      appointmentTypes,
+      problems,
+      consultations: unbooked,
+    },
+    patients,
+  );
+  const consultations = [...unbooked, ...booked.consultations];
+  const documents = generateDocuments(
+    { random: createRandom(seed, 'documents'), ids, clinicians, problems, consultations },
+    patients,
+  );
+
+  return {
     clinicians,
     locations,
+    patients,
+    consultations,
+    appointmentTypes,
+    problems,
+    prescriptions,
+    appointments: booked.appointments,
+    documents,
   };
-  const consultations = generateConsultations(consultationContext, patients);
-
-  return { clinicians, locations, patients, consultations };
 }

@@ -1,6 +1,7 @@
 import type { Random } from './random.js';
 
-export type IdPrefix = 'pat' | 'con' | 'cli' | 'loc' | 'usr';
+export type IdPrefix =
+  'pat' | 'con' | 'cli' | 'loc' | 'usr' | 'type' | 'prb' | 'rx' | 'apt' | 'doc';
 
 /** Makes `<prefix>_<24 hex>` ids, never repeating one it has made or been told about. */
 export interface IdFactory {

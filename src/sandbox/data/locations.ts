@@ -55,6 +55,7 @@ export function generateLocations(random: Random, ids: IdFactory): Location[] {
       phone: generateLondonLandline(random),
       email: `${branch.mailbox}@example.nhs.uk`,
       is_active: branch.is_active,
+      timezone: 'Europe/London',
       created_at: createdAt,
       updated_at: createdAt,
     };

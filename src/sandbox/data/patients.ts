@@ -56,6 +56,10 @@ function generatePatient(random: Random, ids: IdFactory, nhsNumbers: Set<string>
       preferred_contact: random.pick(CONTACT_PREFERENCES),
       marketing_consent: random.chance(0.35),
     },
+    archived_at: null,
+    archived_by: null,
+    archive_reason: null,
+    archive_notes: null,
     created_at: formatTimestamp(createdAt),
     updated_at: formatTimestamp(updatedAt),
   };

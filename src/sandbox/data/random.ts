@@ -33,11 +33,24 @@ export function createRandom(seed: number, stream: string): Random {
     weighted: (choices) => pickWeighted(choices, next()),
     hex: (length) => {
       let digits = '';
-      while (digits.length < length) digits += nextUint32().toString(16).padStart(8, '0');
+      while (digits.length < length) digits += hex8(nextUint32());
 
       return digits.slice(0, length);
     },
   };
+}
+
+// Ids take thousands of these per data set; a byte table is several times faster than toString.
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** A 32-bit unsigned integer as eight lowercase hex digits. */
+function hex8(value: number): string {
+  return (
+    (BYTE_HEX[value >>> 24] ?? '') +
+    (BYTE_HEX[(value >>> 16) & 255] ?? '') +
+    (BYTE_HEX[(value >>> 8) & 255] ?? '') +
+    (BYTE_HEX[value & 255] ?? '')
+  );
 }
 
 function pickWeighted<T>(choices: readonly Weighted<T>[], roll: number): T {

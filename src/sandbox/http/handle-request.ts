@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { DownloadLinks } from '../download-links.js';
 import type { SandboxKey } from '../keys.js';
 import type { SandboxCall, SandboxLogger } from '../sandbox.js';
 import type { SandboxStore } from '../store.js';
@@ -10,8 +11,8 @@ import { readJsonBody } from './read-json-body.js';
 import { newRequestId } from './request-id.js';
 import type { Reply } from './reply.js';
 import { parseRequestTarget, rawPathname, type RequestTarget } from './request-target.js';
-import type { Router } from './router.js';
-import { errorBody, writeJson, type ResponseContext } from './write-response.js';
+import type { RouteMatch, Router } from './router.js';
+import { errorBody, writeFile, writeJson, type ResponseContext } from './write-response.js';
 
 export interface RequestHandlerDeps {
   basePath: string;
@@ -22,6 +23,7 @@ export interface RequestHandlerDeps {
   now: () => Date;
   calls: SandboxCall[];
   logger: SandboxLogger;
+  downloads: DownloadLinks;
 }
 
 type Exchange = ResponseContext & { request: IncomingMessage; call: SandboxCall };
@@ -57,7 +59,8 @@ async function handleRequest(
   try {
     const reply = await dispatch(deps, exchange);
     call.status = reply.status;
-    writeJson(response, exchange, reply.status, reply.body);
+    if ('file' in reply) writeFile(response, exchange, reply.file);
+    else writeJson(response, exchange, reply.status, reply.body);
   } catch (thrown) {
     const error = thrown instanceof HttpError ? thrown : unexpected(deps, exchange, thrown);
     call.status = error.status;
@@ -74,12 +77,17 @@ async function handleRequest(
 async function dispatch(deps: RequestHandlerDeps, exchange: Exchange): Promise<Reply> {
   const target = locate(deps.basePath, exchange.call);
   const now = deps.now();
-  const caller = admit(deps, exchange, now);
-  const { route, params } = findRoute(deps.router, exchange.call.method, target);
-  requireScope(caller, route.scope);
+  const match = deps.router.match(exchange.call.method, target.segments);
+  // A route without a scope checks its own credential (a signed link). Everything else shows an
+  // API key before routing errors, so an unknown path without a key is still a 401.
+  const keyless = match.kind === 'found' && match.route.scope === null;
+  const caller = keyless ? undefined : admit(deps, exchange, now);
+  const { route, params } = requireRoute(match, exchange.call.method, target);
+  if (caller && route.scope !== null) requireScope(caller, route.scope);
   const body = route.body === 'json' ? await readJsonBody(exchange.request) : {};
+  const { store, downloads } = deps;
 
-  return route.handle({ params, query: target.query, body, store: deps.store, now });
+  return route.handle({ params, query: target.query, body, store, now, downloads });
 }
 
 /** Only the base path is served; nothing outside it is authenticated or counted. */
@@ -103,8 +111,7 @@ function admit(deps: RequestHandlerDeps, exchange: Exchange, now: Date): Caller 
   return caller;
 }
 
-function findRoute(router: Router, method: string, target: RequestTarget) {
-  const match = router.match(method, target.segments);
+function requireRoute(match: RouteMatch, method: string, target: RequestTarget) {
   if (match.kind === 'found') return match;
 
   if (match.kind === 'method-not-allowed') {

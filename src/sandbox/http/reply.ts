@@ -1,7 +1,20 @@
 /** What a route answers; the pipeline adds the headers every response carries. */
-export interface Reply {
+export type Reply = JsonReply | FileReply;
+
+export interface JsonReply {
   status: 200 | 201;
   body: unknown;
+}
+
+/** A file served as it is, rather than a JSON body. */
+export interface FileReply {
+  status: 200;
+  file: {
+    contentType: string;
+    content: Buffer;
+    /** Offered to the client in Content-Disposition. */
+    fileName: string;
+  };
 }
 
 export interface Pagination {
@@ -17,6 +30,10 @@ export function ok(data: unknown): Reply {
 
 export function created(data: unknown): Reply {
   return { status: 201, body: { data } };
+}
+
+export function fileReply(file: FileReply['file']): FileReply {
+  return { status: 200, file };
 }
 
 export function list(data: readonly unknown[], pagination: Pagination): Reply {

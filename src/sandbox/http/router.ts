@@ -1,3 +1,4 @@
+import type { DownloadLinks } from '../download-links.js';
 import type { Scope } from '../keys.js';
 import type { SandboxStore } from '../store.js';
 import type { Reply } from './reply.js';
@@ -15,13 +16,19 @@ export interface RouteRequest {
   store: SandboxStore;
   /** The sandbox clock, read once for the request. */
   now: Date;
+  /** Issues and checks the signed links that serve document files. */
+  downloads: DownloadLinks;
 }
 
 export interface Route {
   method: HttpMethod;
   /** Path under the base path; `:name` matches any one non-empty segment, e.g. `/patients/:id`. */
   pattern: string;
-  scope: Scope;
+  /**
+   * The scope the caller's API key needs. `null` serves the route without an API key (and without
+   * counting it against a quota); such a route must check its own credential, as a signed link does.
+   */
+  scope: Scope | null;
   body?: 'json';
   handle(request: RouteRequest): Reply | Promise<Reply>;
 }

@@ -46,7 +46,7 @@ export function readNewConsultation(
   if (values.patient_id && !store.getPatient(values.patient_id)) {
     errors.add('patient_id', 'does not match any patient');
   }
-  checkReferences(values, store, errors);
+  checkReferences(values, values.patient_id, store, errors);
   errors.throwIfAny();
   const code = values.consultation_type_code ?? null;
 
@@ -79,7 +79,7 @@ export function readConsultationChanges(
   if (values.patient_id !== undefined && values.patient_id !== current.patient_id) {
     errors.add('patient_id', 'cannot be changed');
   }
-  checkReferences(values, store, errors);
+  checkReferences(values, current.patient_id, store, errors);
   errors.throwIfAny();
   const changes = values as Partial<NewConsultation>;
   const code = values.consultation_type_code;
@@ -90,12 +90,23 @@ export function readConsultationChanges(
   return changes;
 }
 
-function checkReferences(values: ConsultationValues, store: SandboxStore, errors: FieldErrors) {
+function checkReferences(
+  values: ConsultationValues,
+  patientId: string | null | undefined,
+  store: SandboxStore,
+  errors: FieldErrors,
+) {
   if (values.clinician_id && !store.getClinician(values.clinician_id)) {
     errors.add('clinician_id', 'does not match any clinician');
   }
   if (values.location_id && !store.getLocation(values.location_id)) {
     errors.add('location_id', 'does not match any location');
+  }
+  const appointment = values.appointment_id && store.getAppointment(values.appointment_id);
+  if (values.appointment_id && !appointment) {
+    errors.add('appointment_id', 'does not match any appointment');
+  } else if (appointment && patientId && appointment.patient_id !== patientId) {
+    errors.add('appointment_id', 'is another patient’s appointment');
   }
 }
 

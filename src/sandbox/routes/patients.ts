@@ -7,7 +7,10 @@ import type { SandboxStore } from '../store.js';
 import { notFound } from './not-found.js';
 import { readNewPatient, readPatientChanges } from './patient-input.js';
 
-/** `/patients` (jump-api.md §3.1, OLDER); there is deliberately no DELETE, as in Jump. */
+/**
+ * `/patients` (jump-api.md §3.1, OLDER), plus NEWER archiving through PATCH; there is deliberately
+ * no DELETE, as in Jump.
+ */
 export const patientRoutes: readonly Route[] = [
   { method: 'GET', pattern: '/patients', scope: 'read_patients', handle: listPatients },
   { method: 'GET', pattern: '/patients/:id', scope: 'read_patients', handle: getPatient },
@@ -43,9 +46,9 @@ function createPatient({ body, store, now }: RouteRequest) {
 }
 
 function updatePatient({ params: [id = ''], body, store, now }: RouteRequest) {
-  requirePatient(store, id);
+  const current = requirePatient(store, id);
 
-  return ok(store.updatePatient(id, readPatientChanges(body, now)));
+  return ok(store.updatePatient(id, readPatientChanges(body, current, now)));
 }
 
 function requirePatient(store: SandboxStore, id: string): Patient {

@@ -1,4 +1,4 @@
-import { parseCalendarDate, parseClockTime } from '../calendar.js';
+import { formatTimestamp, parseCalendarDate, parseClockTime, parseInstant } from '../calendar.js';
 import { formatNhsNumber, isValidNhsNumber } from '../../domain/nhs-number.js';
 import { normaliseUkPostcode } from './postcode.js';
 import type { CheckResult, FieldCheck } from './read-fields.js';
@@ -51,6 +51,30 @@ export function calendarDate(latest?: () => string): FieldCheck<string> {
   };
 }
 
+/**
+ * An ISO 8601 instant with a zone (`Z` or an offset), stored in UTC to the second; when `latest`
+ * is given (epoch milliseconds), not after it.
+ */
+export function instant(latest?: () => number): FieldCheck<string> {
+  return (value) => {
+    const ms = typeof value === 'string' ? parseInstant(value) : undefined;
+    if (ms === undefined) {
+      return problem('must be an ISO 8601 date-time with a zone, e.g. 2026-01-20T14:00:00Z');
+    }
+    if (latest && ms > latest()) return problem('must not be in the future');
+
+    return { value: formatTimestamp(ms) };
+  };
+}
+
+export const booleanValue: FieldCheck<boolean> = (value) =>
+  typeof value === 'boolean' ? { value } : problem('must be true or false');
+
+export const nonNegativeInteger: FieldCheck<number> = (value) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? { value }
+    : problem('must be a non-negative integer');
+
 /** `HH:MM:SS` or `HH:MM`, stored as `HH:MM:SS`. */
 export const clockTime: FieldCheck<string> = (value) => {
   const time = typeof value === 'string' ? parseClockTime(value) : undefined;
@@ -89,6 +113,48 @@ export const snomedCode: FieldCheck<string> = (value) =>
   typeof value === 'string' && /^\d{6,18}$/.test(value)
     ? { value }
     : problem('must be a SNOMED CT concept id of 6 to 18 digits');
+
+/** An ICD-10 code: a letter and two digits, then optionally `.` and 1 to 4 characters; upper-cased. */
+export const icd10Code: FieldCheck<string> = (value) => {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+
+  return /^[A-Z]\d{2}(\.[A-Z\d]{1,4})?$/.test(code)
+    ? { value: code }
+    : problem('must be an ICD-10 code such as E11 or E78.5');
+};
+
+/** A medicine's strength: a positive number, sent as a string ("500", "2.5") or a JSON number. */
+export const dosageAmount: FieldCheck<string> = (value) => {
+  const text =
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+
+  return /^(?:0|[1-9]\d{0,8})(?:\.\d{1,4})?$/.test(text) && Number(text) > 0
+    ? { value: text }
+    : problem('must be a positive number such as "500" or "2.5"');
+};
+
+/** A media type's `type/subtype` shape, parameters not allowed; lower-cased. */
+export const mimeType: FieldCheck<string> = (value) => {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(text)
+    ? { value: text }
+    : problem('must be a media type such as application/pdf');
+};
+
+/** A file's own name: no folders (`/` or `\\`), no control characters, not `.` or `..`. */
+export const fileName: FieldCheck<string> = (value) => {
+  const result = text(255)(value);
+  if ('problem' in result) return result;
+
+  const name = result.value;
+  // eslint-disable-next-line no-control-regex
+  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..') {
+    return problem('must be a bare file name without / or \\');
+  }
+
+  return { value: name };
+};
 
 /**
  * A JSON object. Nesting is capped because the sandbox serialises the value on every read, and a
