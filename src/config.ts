@@ -1,3 +1,5 @@
+import { isTimeZone } from './domain/time-zone.js';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Everything the facade reads from its environment, validated once at start-up. */
@@ -17,6 +19,12 @@ export interface Config {
   upstreamConnections: number;
   /** `JUMP_MAX_CALLS_PER_OPERATION`: upstream calls one GraphQL operation may make. @default 250 */
   maxUpstreamCalls: number;
+  /** `CATALOGUE_CACHE_TTL_MS`: reuse of appointment types, clinicians and locations; 0 disables. @default 60000 */
+  catalogueCacheTtlMs: number;
+  /** `CATALOGUE_CACHE_MAX_ENTRIES`: answers the catalogue cache keeps. @default 5000 */
+  catalogueCacheMaxEntries: number;
+  /** `PRACTICE_TIME_ZONE`: the zone of local times when a location does not name one. @default 'Europe/London' */
+  practiceTimeZone: string;
   /** Limits on incoming operations, each from a `QUERY_MAX_*` variable. */
   queryLimits: QueryLimits;
   /** `LOG_LEVEL`: pino level. @default 'info' */
@@ -83,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
     maxUpstreamCalls: read('JUMP_MAX_CALLS_PER_OPERATION', 250, integerIn(1, 10_000)),
+    catalogueCacheTtlMs: read('CATALOGUE_CACHE_TTL_MS', 60_000, integerIn(0, 3_600_000)),
+    catalogueCacheMaxEntries: read('CATALOGUE_CACHE_MAX_ENTRIES', 5000, integerIn(1, 1_000_000)),
+    practiceTimeZone: read('PRACTICE_TIME_ZONE', 'Europe/London', timeZone),
     queryLimits: {
       maxDepth: read('QUERY_MAX_DEPTH', 12, integerIn(1, 100)),
       maxAliases: read('QUERY_MAX_ALIASES', 30, integerIn(0, 1000)),
@@ -151,6 +162,10 @@ function oneOf<T extends string>(allowed: readonly T[]) {
     (allowed as readonly string[]).includes(raw)
       ? (raw as T)
       : new Invalid(`expected one of ${allowed.join(', ')}`);
+}
+
+function timeZone(raw: string): string | Invalid {
+  return isTimeZone(raw) ? raw : new Invalid('expected an IANA time zone such as Europe/London');
 }
 
 function boolean(raw: string): boolean | Invalid {

@@ -15,4 +15,6 @@ export interface Context {
   loaders: Loaders;
   /** Server-wide reader for enum values that may drift upstream. */
   enumDrift: EnumDrift;
+  /** The IANA zone of local times when a location does not name its own. */
+  practiceTimeZone: string;
 }

@@ -13,6 +13,7 @@ import { schema } from '../graphql/schema.js';
 import type { Logger } from '../logger.js';
 import { JumpClient } from '../upstream/jump-client.js';
 import { JumpSession } from '../upstream/jump-session.js';
+import { SharedReadCache } from '../upstream/shared-read-cache.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import type { GraphiQLHandler } from './graphiql.js';
 import { useNodeLimit } from './use-node-limit.js';
@@ -37,6 +38,19 @@ export interface Facade {
   close(): Promise<void>;
 }
 
+/**
+ * The booking catalogue changes rarely and every booking flow reads it, so it is shared between a
+ * key's requests for a short while. Availability and holds are never cached.
+ */
+const CATALOGUE_ROUTES: ReadonlySet<string> = new Set([
+  '/appointment-types',
+  '/appointment-types/{id}',
+  '/clinicians',
+  '/clinicians/{id}',
+  '/locations',
+  '/locations/{id}',
+]);
+
 interface ServerContext {
   requestId: string;
 }
@@ -50,6 +64,10 @@ export function createFacade(options: FacadeOptions): Facade {
     connections: config.upstreamConnections,
   });
   const enumDrift = new EnumDrift(logger);
+  const catalogueCache = new SharedReadCache({
+    ttlMs: config.catalogueCacheTtlMs,
+    maxEntries: config.catalogueCacheMaxEntries,
+  });
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -69,9 +87,18 @@ export function createFacade(options: FacadeOptions): Facade {
         apiKey: auth.key,
         signal: request.signal,
         maxCalls: config.maxUpstreamCalls,
+        sharedCache: catalogueCache,
+        cacheableRoutes: CATALOGUE_ROUTES,
       });
 
-      return { requestId, auth, jump, loaders: new Loaders(jump), enumDrift };
+      return {
+        requestId,
+        auth,
+        jump,
+        loaders: new Loaders(jump),
+        enumDrift,
+        practiceTimeZone: config.practiceTimeZone,
+      };
     },
   });
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;

@@ -6,6 +6,7 @@ import type {
   JumpRateLimit,
   JumpResult,
 } from './jump-client.js';
+import { SharedReadCache } from './shared-read-cache.js';
 
 export interface JumpCall {
   route: string;
@@ -22,6 +23,9 @@ export interface JumpSessionOptions {
   onCall?: (event: JumpCallEvent) => void;
   /** Calls one operation may make. @default unlimited */
   maxCalls?: number;
+  /** Shared, per-key cache for the routes in `cacheableRoutes`. */
+  sharedCache?: SharedReadCache;
+  cacheableRoutes?: ReadonlySet<string>;
 }
 
 /** One operation asked for more upstream calls than it may make. */
@@ -40,8 +44,10 @@ export class CallBudgetExceeded extends Error {
  */
 export class JumpSession {
   calls = 0;
+  cacheHits = 0;
   rateLimit: JumpRateLimit | null = null;
   readonly #reads = new Map<string, Promise<JumpResult>>();
+  #identity: string | null = null;
 
   constructor(
     private readonly client: JumpClient,
@@ -56,10 +62,33 @@ export class JumpSession {
       return cached;
     }
 
-    const pending = this.#send('GET', call);
+    const pending = this.#shareable(call) ? this.#readShared(key, call) : this.#send('GET', call);
     this.#reads.set(key, pending);
 
     return pending;
+  }
+
+  #shareable(call: JumpCall): boolean {
+    const { sharedCache, cacheableRoutes, apiKey } = this.options;
+
+    return Boolean(sharedCache && apiKey && cacheableRoutes?.has(call.route));
+  }
+
+  async #readShared(key: string, call: JumpCall): Promise<JumpResult> {
+    const cache = this.options.sharedCache as SharedReadCache;
+    this.#identity ??= SharedReadCache.keyIdentity(this.options.apiKey as string);
+    const sharedKey = `${this.#identity}:${key}`;
+    const cached = cache.get(sharedKey);
+    if (cached) {
+      this.cacheHits += 1;
+
+      return cached;
+    }
+
+    const result = await this.#send('GET', call);
+    cache.set(sharedKey, result);
+
+    return result;
   }
 
   /** A write; earlier reads are forgotten so the rest of the operation sees its effect. */

@@ -9,7 +9,8 @@ import type { Stack } from '../support/stack.js';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The catalogue cache would hide the calls this file counts; its own tests are elsewhere.
+  stack = await startStack({ config: { catalogueCacheTtlMs: 0 } });
 });
 afterAll(() => stack.close());
 
@@ -153,6 +154,16 @@ describe('every mutation with the read-only key', () => {
       updatePrescription: [
         'write_prescriptions',
         `updatePrescription(id: "${first(store.prescriptions)}", input: { status: STOPPED }) { id }`,
+      ],
+      createHold: [
+        'write_holds',
+        `createHold(input: { appointmentTypeId: "${first(store.appointmentTypes)}",
+          clinicianId: "${first(store.clinicians)}", startTime: "2027-03-23T10:00:00Z" }) { id }`,
+      ],
+      releaseHold: ['write_holds', 'releaseHold(id: "hold_x") { id }'],
+      confirmHold: [
+        'write_holds',
+        `confirmHold(id: "hold_x", input: { patientId: "${p}" }) { id }`,
       ],
     };
   };

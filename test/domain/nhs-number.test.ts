@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNhsNumber, isValidNhsNumber } from '../src/domain/nhs-number.js';
+import { formatNhsNumber, isValidNhsNumber } from '../../src/domain/nhs-number.js';
 
 describe('isValidNhsNumber', () => {
   it('accepts a number whose last digit is its modulus 11 check digit, spaced or not', () => {

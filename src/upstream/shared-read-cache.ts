@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { JumpResult } from './jump-client.js';
+
+export interface SharedReadCacheOptions {
+  /** How long an answer is reused. */
+  ttlMs: number;
+  /** Entries kept at most; the least recently used go first. */
+  maxEntries: number;
+  now?: () => number;
+}
+
+/**
+ * A short-lived cache of successful reads shared across requests, for data that changes rarely
+ * (the booking catalogue). Every entry is keyed by a SHA-256 hash of the caller's key, so one
+ * caller's answers are only ever reused for the same key, and the key itself is never held.
+ */
+export class SharedReadCache {
+  readonly #entries = new Map<string, { result: JumpResult; expires: number }>();
+  readonly #now: () => number;
+
+  constructor(private readonly options: SharedReadCacheOptions) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** The identity under which one key's answers are stored. */
+  static keyIdentity(apiKey: string): string {
+    return createHash('sha256').update(apiKey).digest('base64url');
+  }
+
+  get(key: string): JumpResult | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) {
+      return undefined;
+    }
+    this.#entries.delete(key);
+    if (entry.expires <= this.#now()) {
+      return undefined;
+    }
+    this.#entries.set(key, entry);
+
+    return entry.result;
+  }
+
+  set(key: string, result: JumpResult): void {
+    if (this.options.ttlMs <= 0) {
+      return;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, { result, expires: this.#now() + this.options.ttlMs });
+    while (this.#entries.size > this.options.maxEntries) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
