@@ -26,6 +26,7 @@ export interface ReceivedRequest {
  */
 export async function startScriptedUpstream() {
   const replies: ScriptedReply[] = [];
+  let handler: ((request: ReceivedRequest) => ScriptedReply) | null = null;
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => void answer(req, res));
 
@@ -40,7 +41,7 @@ export async function startScriptedUpstream() {
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
     });
-    const reply = replies.shift();
+    const reply = handler ? handler(received[received.length - 1]!) : replies.shift();
     if (!reply) {
       res.writeHead(599).end('no scripted reply left');
 
@@ -67,6 +68,10 @@ export async function startScriptedUpstream() {
     received,
     reply(...next: ScriptedReply[]) {
       replies.push(...next);
+    },
+    /** Answers every request from `answer` instead of the queue. */
+    handle(answer: (request: ReceivedRequest) => ScriptedReply) {
+      handler = answer;
     },
     assertDrained() {
       if (replies.length > 0) {
