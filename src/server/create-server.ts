@@ -16,6 +16,7 @@ import { JumpSession } from '../upstream/jump-session.js';
 import { SharedReadCache } from '../upstream/shared-read-cache.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import type { GraphiQLHandler } from './graphiql.js';
+import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
 import { useOperationLog } from './use-operation-log.js';
 import { useQueryLimits } from './use-query-limits.js';
@@ -79,6 +80,7 @@ export function createFacade(options: FacadeOptions): Facade {
     plugins: [
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
+      useErrorCodes(),
       useOperationLog(logger),
     ],
     context: ({ request, requestId }) => {

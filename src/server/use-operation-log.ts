@@ -1,37 +1,55 @@
-import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../logger.js';
 import type { Context } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
+
+interface Started {
+  at: number;
+  operationName: string | null;
+  context?: Context;
+}
+
+const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
 /**
- * One structured line per executed operation: name, duration, upstream calls and error codes.
- * Variables, results and headers are never logged, so neither keys nor patient data can leak here.
+ * One structured line per GraphQL request, including those refused before they run: name,
+ * duration, upstream calls, cache hits and error codes. Variables, results and headers are never
+ * logged, so neither keys nor patient data can leak here.
  */
 export function useOperationLog(logger: Logger): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const started = performance.now();
-      const context = args.contextValue;
+  const started = new WeakMap<Request, Started>();
 
-      return {
-        onExecuteDone({ result }) {
-          const errors = 'errors' in result && Array.isArray(result.errors) ? result.errors : [];
-          logger.info(
-            {
-              requestId: context.requestId,
-              operationName:
-                getOperationAST(args.document, args.operationName)?.name?.value ?? null,
-              durationMs: Math.round((performance.now() - started) * 100) / 100,
-              upstreamCalls: context.jump.calls,
-              errorCodes: [
-                ...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'))),
-              ],
-              errorCount: errors.length,
-            },
-            'operation',
-          );
+  return {
+    onParams({ params, request }) {
+      const named = params.operationName ?? OPERATION_NAME.exec(params.query ?? '')?.[1] ?? null;
+      started.set(request, { at: performance.now(), operationName: named?.slice(0, 100) ?? null });
+    },
+    onExecute({ args }) {
+      const entry = started.get(args.contextValue.request);
+      if (entry) {
+        entry.context = args.contextValue;
+      }
+    },
+    onResultProcess({ request, result, serverContext }) {
+      const entry = started.get(request);
+      if (!entry) {
+        return;
+      }
+      const errors = Array.isArray(result) ? [] : ((result as { errors?: unknown[] }).errors ?? []);
+      const codes = errors.map((error) =>
+        String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'UNKNOWN'),
+      );
+      logger.info(
+        {
+          requestId: (serverContext as { requestId?: string }).requestId,
+          operationName: entry.operationName,
+          durationMs: Math.round((performance.now() - entry.at) * 100) / 100,
+          upstreamCalls: entry.context?.jump.calls ?? 0,
+          cacheHits: entry.context?.jump.cacheHits ?? 0,
+          errorCodes: [...new Set(codes)],
+          errorCount: errors.length,
         },
-      };
+        'operation',
+      );
     },
   };
 }

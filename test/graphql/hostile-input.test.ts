@@ -55,6 +55,7 @@ describe('operations too large to run', () => {
 
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT_EXCEEDED');
   });
 
   it('refuses more aliases than QUERY_MAX_ALIASES', async () => {
@@ -67,6 +68,7 @@ describe('operations too large to run', () => {
 
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/alias/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT_EXCEEDED');
     expect(stack.sandbox.calls).toHaveLength(0);
   });
 
@@ -84,6 +86,32 @@ describe('operations too large to run', () => {
       'UPSTREAM_BUDGET_EXCEEDED',
     ]);
     expect(Object.values(body.data ?? {}).filter(Boolean)).toHaveLength(6);
+  });
+});
+
+describe('every refusal carries a code', () => {
+  it.each([
+    [
+      'an impossible DateTime variable',
+      'query ($d: DateTime) { appointments(startsAfter: $d) { totalCount } }',
+      { d: '2025-02-30T10:00:00Z' },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a missing required variable',
+      'query ($id: ID!) { patient(id: $id) { id } }',
+      {},
+      'BAD_USER_INPUT',
+    ],
+    ['an unknown field', '{ patients { nodes { shoeSize } } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a syntax error', '{ patients { nodes { id } }', {}, 'GRAPHQL_PARSE_FAILED'],
+  ])('%s', async (_label, query, variables, code) => {
+    const { body } = await stack.query(query, { variables });
+
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) {
+      expect(error.extensions?.code).toBe(code);
+    }
   });
 });
 

@@ -21,6 +21,28 @@ describe('logs', () => {
     expect(headers.get('x-request-id')).toBe(lines[0]?.requestId);
   });
 
+  it('also record operations refused before they run, with their codes', async () => {
+    stack.logs.lines.length = 0;
+    await stack.query(`query Broken { patients { nodes { shoeSize } } }`);
+    await stack.query(
+      `query Huge { patients(first: 100) { nodes { consultations(first: 100) { nodes { patient { consultations(first: 100) { nodes { id } } } } } } } }`,
+    );
+    const lines = stack.logs.entries().filter((entry) => entry.msg === 'operation');
+
+    expect(lines).toEqual([
+      expect.objectContaining({
+        operationName: 'Broken',
+        upstreamCalls: 0,
+        errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      }),
+      expect.objectContaining({
+        operationName: 'Huge',
+        upstreamCalls: 0,
+        errorCodes: ['MAX_NODES_EXCEEDED'],
+      }),
+    ]);
+  });
+
   it('never contain an API key, an Authorization header or patient details', async () => {
     const patient = stack.sandbox.store.patients[2]!;
     stack.logs.lines.length = 0;
