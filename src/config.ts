@@ -17,6 +17,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
   upstreamConnections: number;
+  /** `JUMP_BATCH_CONCURRENCY`: single gets in flight at once for one batch of ids. @default 8 */
+  upstreamConcurrency: number;
   /** `JUMP_MAX_CALLS_PER_OPERATION`: upstream calls one GraphQL operation may make. @default 250 */
   maxUpstreamCalls: number;
   /** `CATALOGUE_CACHE_TTL_MS`: reuse of appointment types, clinicians and locations; 0 disables. @default 60000 */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
     upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
+    upstreamConcurrency: read('JUMP_BATCH_CONCURRENCY', 8, integerIn(1, 256)),
     maxUpstreamCalls: read('JUMP_MAX_CALLS_PER_OPERATION', 250, integerIn(1, 10_000)),
     catalogueCacheTtlMs: read('CATALOGUE_CACHE_TTL_MS', 60_000, integerIn(0, 3_600_000)),
     catalogueCacheMaxEntries: read('CATALOGUE_CACHE_MAX_ENTRIES', 5000, integerIn(1, 1_000_000)),

@@ -1,21 +1,9 @@
 import { readPageArgs, toPage } from './connection.js';
 import type { Page, PageArgs } from './connection.js';
 import type { Context } from './context.js';
-import type { Resource } from './loaders.js';
+import { RESOURCE_ROUTES } from '../upstream/jump-routes.js';
+import type { Resource } from '../upstream/jump-routes.js';
 import type { JumpQueryValue } from '../upstream/jump-client.js';
-
-/** Jump's list route for each resource. */
-const LIST_ROUTES: Record<Resource, string> = {
-  patient: '/patients',
-  consultation: '/consultations',
-  problem: '/problems',
-  appointment: '/appointments',
-  document: '/documents',
-  prescription: '/prescriptions',
-  clinician: '/clinicians',
-  location: '/locations',
-  appointmentType: '/appointment-types',
-};
 
 /**
  * Fetches one page of a Jump list for a connection field. Every object listed is shared with the
@@ -30,7 +18,10 @@ export async function listPage(
   const paging = readPageArgs(args);
   const read = async () =>
     toPage(
-      await context.jump.read({ route: LIST_ROUTES[resource], query: { ...filters, ...paging } }),
+      await context.jump.read({
+        route: RESOURCE_ROUTES[resource].list,
+        query: { ...filters, ...paging },
+      }),
       paging,
     );
 

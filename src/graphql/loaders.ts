@@ -1,22 +1,9 @@
 import DataLoader from 'dataloader';
+import type { Resource } from '../upstream/jump-routes.js';
 import type { JumpSession } from '../upstream/jump-session.js';
-import { asRecord } from './records.js';
+import { fetchByIds } from './batch-fetch.js';
+import type { BatchOptions } from './batch-fetch.js';
 import type { JumpRecord } from './records.js';
-
-/** Jump's item route for each resource the graph fetches by id. */
-export const ITEM_ROUTES = {
-  patient: '/patients/{id}',
-  consultation: '/consultations/{id}',
-  problem: '/problems/{id}',
-  appointment: '/appointments/{id}',
-  document: '/documents/{id}',
-  prescription: '/prescriptions/{id}',
-  clinician: '/clinicians/{id}',
-  location: '/locations/{id}',
-  appointmentType: '/appointment-types/{id}',
-} as const;
-
-export type Resource = keyof typeof ITEM_ROUTES;
 
 /**
  * The request's objects by id: one DataLoader per resource, batching the ids asked for in one tick
@@ -29,7 +16,10 @@ export class Loaders {
   readonly #listed = new Map<Resource, Map<string, JumpRecord>>();
   readonly #pendingLists = new Map<Resource, Set<Promise<unknown>>>();
 
-  constructor(private readonly jump: JumpSession) {}
+  constructor(
+    private readonly jump: JumpSession,
+    private readonly batch: BatchOptions,
+  ) {}
 
   load(resource: Resource, id: string): Promise<JumpRecord> {
     return this.#loader(resource).load(id);
@@ -75,18 +65,10 @@ export class Loaders {
       await Promise.allSettled([...pending]);
     }
     const listed = this.#listedOf(resource);
+    const unknown = ids.filter((id) => !listed.has(id));
+    const fetched = await fetchByIds(this.jump, resource, unknown, this.batch);
 
-    return Promise.all(
-      ids.map((id) => {
-        const known = listed.get(id);
-
-        return known
-          ? known
-          : this.jump
-              .read({ route: ITEM_ROUTES[resource], params: { id } })
-              .then(asRecord, (error: unknown) => toError(error));
-      }),
-    );
+    return ids.map((id) => listed.get(id) ?? fetched.get(id) ?? new Error(`No answer for ${id}`));
   }
 
   #listedOf(resource: Resource): Map<string, JumpRecord> {
@@ -108,8 +90,4 @@ export class Loaders {
 
     return pending;
   }
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,7 +1,7 @@
 import { JumpError } from '../upstream/jump-error.js';
 import { describeInvalidId } from '../upstream/jump-id.js';
 import { builder } from './builder.js';
-import type { Resource } from './loaders.js';
+import type { Resource } from '../upstream/jump-routes.js';
 import { instant, text } from './records.js';
 import type { RecordRef } from './types/refs.js';
 

@@ -2,7 +2,7 @@ import type { JumpCall } from '../upstream/jump-session.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { checkId } from './ids.js';
-import type { Resource } from './loaders.js';
+import type { Resource } from '../upstream/jump-routes.js';
 import { asRecord } from './records.js';
 import type { JumpRecord } from './records.js';
 import type { RecordRef } from './types/refs.js';

@@ -14,6 +14,8 @@ import type { Logger } from '../logger.js';
 import { JumpClient } from '../upstream/jump-client.js';
 import { JumpSession } from '../upstream/jump-session.js';
 import { SharedReadCache } from '../upstream/shared-read-cache.js';
+import { IdInSupport } from '../upstream/id-in-support.js';
+import { CATALOGUE_ROUTES } from '../upstream/jump-routes.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import type { GraphiQLHandler } from './graphiql.js';
 import { useErrorCodes } from './use-error-codes.js';
@@ -39,19 +41,6 @@ export interface Facade {
   close(): Promise<void>;
 }
 
-/**
- * The booking catalogue changes rarely and every booking flow reads it, so it is shared between a
- * key's requests for a short while. Availability and holds are never cached.
- */
-const CATALOGUE_ROUTES: ReadonlySet<string> = new Set([
-  '/appointment-types',
-  '/appointment-types/{id}',
-  '/clinicians',
-  '/clinicians/{id}',
-  '/locations',
-  '/locations/{id}',
-]);
-
 interface ServerContext {
   requestId: string;
 }
@@ -65,6 +54,7 @@ export function createFacade(options: FacadeOptions): Facade {
     connections: config.upstreamConnections,
   });
   const enumDrift = new EnumDrift(logger);
+  const batch = { idIn: new IdInSupport(), concurrency: config.upstreamConcurrency };
   const catalogueCache = new SharedReadCache({
     ttlMs: config.catalogueCacheTtlMs,
     maxEntries: config.catalogueCacheMaxEntries,
@@ -97,7 +87,7 @@ export function createFacade(options: FacadeOptions): Facade {
         requestId,
         auth,
         jump,
-        loaders: new Loaders(jump),
+        loaders: new Loaders(jump, batch),
         enumDrift,
         practiceTimeZone: config.practiceTimeZone,
       };
