@@ -22,6 +22,7 @@ import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
 import { useOperationLog } from './use-operation-log.js';
 import { useQueryLimits } from './use-query-limits.js';
+import { useQuotaExtension } from './use-quota-extension.js';
 
 export interface FacadeOptions {
   config: Config;
@@ -70,6 +71,7 @@ export function createFacade(options: FacadeOptions): Facade {
     plugins: [
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
+      useQuotaExtension(),
       useErrorCodes(),
       useOperationLog(logger),
     ],

@@ -33,6 +33,15 @@ describe('the requiresScope plugin', () => {
     }
   });
 
+  it('returns Jump’s quota headers from the last upstream answer in extensions.jumpRateLimit', async () => {
+    const { body } = await stack.query('{ patients(first: 1) { totalCount } }');
+
+    expect(body.extensions?.jumpRateLimit).toEqual({
+      limit: 1000,
+      remaining: expect.any(Number) as number,
+    });
+  });
+
   it('fails with UNAUTHENTICATED and makes no upstream call when there is no key', async () => {
     stack.sandbox.resetCalls();
     const { body } = await stack.query(QUERY, { key: null });
