@@ -48,6 +48,17 @@ describe('npm start with the embedded sandbox', () => {
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('runs the partner-portal booking example to a confirmed appointment', async () => {
+    const { code, stdout, stderr } = await runProcess('examples/booking-flow.ts', {
+      FACADE_URL: facade.match[1]!,
+    });
+
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^3\. Held as hold_\w+ until \S+Z$/m);
+    expect(stdout).toMatch(/^5\. Booked apt_\w+: .+ \(CONFIRMED\); hold is now CONFIRMED$/m);
+  });
+
   it('answers GET /health with 200', async () => {
     const response = await fetch(facade.match[1]!.replace('/graphql', '/health'));
 
