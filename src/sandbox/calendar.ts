@@ -91,6 +91,32 @@ export function londonInstant(dateMs: number, minutes: number): number {
   return wall - londonOffset(guess);
 }
 
+/** What a London clock reading names on a given date. */
+export type LondonTime =
+  | { kind: 'exact'; instant: number }
+  /** The hour the spring change skips: the clock never shows it. */
+  | { kind: 'skipped' }
+  /** The hour the autumn change repeats: first in BST, then in GMT. */
+  | { kind: 'repeated'; instants: readonly [number, number] };
+
+/**
+ * Every instant at which a London clock reads `minutes` past midnight on the date starting at
+ * `dateMs`. Unlike `londonInstant`, it does not pick one when the reading is skipped or repeated,
+ * so a caller can refuse a time that names no instant, or two. Only the GMT and BST offsets are
+ * tried, which is all London has used since 1972.
+ */
+export function resolveLondonTime(dateMs: number, minutes: number): LondonTime {
+  const wall = dateMs + minutes * 60_000;
+  const [summer, winter] = [wall - HOUR_MS, wall];
+  const inSummer = londonOffset(summer) === HOUR_MS;
+  const inWinter = londonOffset(winter) === 0;
+  if (inSummer && inWinter) return { kind: 'repeated', instants: [summer, winter] };
+
+  if (inSummer) return { kind: 'exact', instant: summer };
+
+  return inWinter ? { kind: 'exact', instant: winter } : { kind: 'skipped' };
+}
+
 /** How far London runs ahead of UTC at an instant, in milliseconds (0 or one hour). */
 function londonOffset(ms: number): number {
   const year = new Date(ms).getUTCFullYear();

@@ -248,6 +248,62 @@ export interface PatientDocument {
   updated_at: string;
 }
 
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
+/** A day of the week, named as the NEWER `opening_hours` keys name them. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * A stretch of a clinician's week they see patients in, on a London clock, every week except on
+ * bank holidays. Internal to the sandbox: Jump publishes no sessions, only the slots they give.
+ */
+export interface ClinicianSession {
+  id: string;
+  clinician_id: string;
+  weekday: Weekday;
+  /** `HH:MM` on a London clock. */
+  start_time: string;
+  /** `HH:MM` on a London clock, later the same day. */
+  end_time: string;
+  /** Null for a remote (video) session. */
+  location_id: string | null;
+  is_remote: boolean;
+  /** The appointment types the session can be booked for. */
+  appointment_type_ids: readonly string[];
+}
+
+/** `expired` is never stored: an active hold reads as expired from its `expires_at` on. */
+export const HOLD_STATUSES = ['active', 'confirmed', 'expired', 'released'] as const;
+
+export type HoldStatus = (typeof HOLD_STATUSES)[number];
+
+/** The OLDER hold (jump-api.md §3.11), plus what it became once confirmed. */
+export interface Hold {
+  id: string;
+  appointment_type_id: string;
+  clinician_id: string;
+  /** Null when the held slot is remote. */
+  location_id: string | null;
+  /** UTC, `2026-01-20T14:00:00Z`. */
+  start_time: string;
+  end_time: string;
+  expires_at: string;
+  status: HoldStatus;
+  /** The appointment the hold was confirmed as, else null. */
+  appointment_id: string | null;
+  /** The patient the hold was confirmed for, else null. */
+  patient_id: string | null;
+  created_at: string;
+}
+
 /** The user a write through the sandbox API is recorded as (`archived_by`, `uploaded_by`). */
 export const SANDBOX_API_USER_ID = 'usr_sandbox_api';
 
@@ -261,6 +317,11 @@ export type NewProblem = Omit<Problem, 'id' | 'created_at' | 'updated_at'>;
 export type NewPrescription = Omit<Prescription, 'id' | 'created_at' | 'updated_at'>;
 
 export type NewAppointment = Omit<Appointment, 'id' | 'created_at' | 'updated_at'>;
+
+export type NewClinicianSession = Omit<ClinicianSession, 'id'>;
+
+/** The store stamps the id, `created_at` and the `expires_at` that follows from it. */
+export type NewHold = Omit<Hold, 'id' | 'expires_at' | 'created_at'>;
 
 /** `file_path` is derived from the patient and file name, so a caller never supplies it. */
 export type NewPatientDocument = Omit<
@@ -398,6 +459,41 @@ export function toPatientDocument(fields: NewPatientDocument, stamps: Stamps): P
     uploaded_by: fields.uploaded_by,
     created_at: stamps.created_at,
     updated_at: stamps.updated_at,
+  };
+}
+
+export function toClinicianSession(fields: NewClinicianSession, id: string): ClinicianSession {
+  return {
+    id,
+    clinician_id: fields.clinician_id,
+    weekday: fields.weekday,
+    start_time: fields.start_time,
+    end_time: fields.end_time,
+    location_id: fields.location_id,
+    is_remote: fields.is_remote,
+    appointment_type_ids: fields.appointment_type_ids,
+  };
+}
+
+interface HoldStamps {
+  id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export function toHold(fields: NewHold, stamps: HoldStamps): Hold {
+  return {
+    id: stamps.id,
+    appointment_type_id: fields.appointment_type_id,
+    clinician_id: fields.clinician_id,
+    location_id: fields.location_id,
+    start_time: fields.start_time,
+    end_time: fields.end_time,
+    expires_at: stamps.expires_at,
+    status: fields.status,
+    appointment_id: fields.appointment_id,
+    patient_id: fields.patient_id,
+    created_at: stamps.created_at,
   };
 }
 

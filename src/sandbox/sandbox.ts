@@ -32,7 +32,10 @@ export interface SandboxOptions {
   rateLimitPerHour?: number | null;
   /** Keys added to, or replacing by name, the built-in `SANDBOX_KEYS`. */
   keys?: Record<string, SandboxKey>;
-  /** The clock for rate-limit windows, write timestamps and "today". @default () => new Date() */
+  /**
+   * The clock for rate-limit windows, write timestamps, "today", booking notice and hold expiry.
+   * @default () => new Date()
+   */
   now?: () => Date;
   /** Told about unexpected errors (answered as 500). @default silent */
   logger?: SandboxLogger;

@@ -2,6 +2,7 @@ import { formatTimestamp } from './calendar.js';
 import { generateDataset } from './data/dataset.js';
 import { createIdFactory, type IdFactory, type IdPrefix } from './data/ids.js';
 import { createRandom } from './data/random.js';
+import { HOLD_LIFETIME_MS, isLiveHold } from './holds.js';
 import { matchesPatientSearch } from './patient-search.js';
 import { compareText, RecordTable } from './record-table.js';
 import type {
@@ -9,11 +10,15 @@ import type {
   AppointmentStatus,
   AppointmentType,
   Clinician,
+  ClinicianSession,
   Consultation,
   DocumentType,
+  Hold,
   Location,
   NewAppointment,
+  NewClinicianSession,
   NewConsultation,
+  NewHold,
   NewPatient,
   NewPatientDocument,
   NewPrescription,
@@ -24,10 +29,13 @@ import type {
   PrescriptionStatus,
   Problem,
   ProblemStatus,
+  Weekday,
 } from './records.js';
 import {
   toAppointment,
+  toClinicianSession,
   toConsultation,
+  toHold,
   toPatient,
   toPatientDocument,
   toPrescription,
@@ -77,6 +85,17 @@ export interface DocumentFilter {
   documentType?: DocumentType;
 }
 
+export interface SessionFilter {
+  clinicianId?: string;
+  weekday?: Weekday;
+}
+
+export interface HoldFilter {
+  clinicianId?: string;
+  /** Only holds still keeping their slot at this instant (epoch milliseconds). */
+  liveAt?: number;
+}
+
 /** The clinician and time span a new or moved appointment would take. */
 export interface AppointmentSlot {
   clinicianId: string;
@@ -107,6 +126,8 @@ export class SandboxStore {
   readonly #prescriptions = new RecordTable<Prescription>(byCreatedAtThenId);
   readonly #appointments = new RecordTable<Appointment>(byStartTimeThenId);
   readonly #documents = new RecordTable<PatientDocument>(byCreatedAtThenId);
+  readonly #sessions = new RecordTable<ClinicianSession>();
+  readonly #holds = new RecordTable<Hold>(byCreatedAtThenId);
 
   constructor(options: SandboxStoreOptions) {
     const dataset = generateDataset(options.seed, options.patientCount);
@@ -123,6 +144,7 @@ export class SandboxStore {
     this.#fill(this.#prescriptions, dataset.prescriptions);
     this.#fill(this.#appointments, dataset.appointments);
     this.#fill(this.#documents, dataset.documents);
+    this.#fill(this.#sessions, dataset.sessions);
   }
 
   /** Every patient in list order (`created_at`, then `id`), as `GET /patients` pages them. */
@@ -165,6 +187,16 @@ export class SandboxStore {
   /** In list order: `created_at`, then `id`. */
   get documents(): readonly PatientDocument[] {
     return this.#documents.all;
+  }
+
+  /** The weekly rota, by clinician, then weekday and start; planted sessions come last. */
+  get sessions(): readonly ClinicianSession[] {
+    return this.#sessions.all;
+  }
+
+  /** As stored: an active hold stays `active` here after it expires (see `holdAsOf`). */
+  get holds(): readonly Hold[] {
+    return this.#holds.all;
   }
 
   listPatients(filter: PatientFilter = {}): readonly Patient[] {
@@ -330,6 +362,70 @@ export class SandboxStore {
   /** Undefined when there is no such document; `file_path` follows a new file name. */
   updateDocument(id: string, changes: Partial<NewPatientDocument>): PatientDocument | undefined {
     return this.#update(this.#documents, id, changes, toPatientDocument);
+  }
+
+  listSessions(filter: SessionFilter = {}): readonly ClinicianSession[] {
+    const { clinicianId, weekday } = filter;
+
+    return this.sessions.filter(
+      (session) =>
+        (clinicianId === undefined || session.clinician_id === clinicianId) &&
+        (weekday === undefined || session.weekday === weekday),
+    );
+  }
+
+  getSession(id: string): ClinicianSession | undefined {
+    return this.#sessions.get(id);
+  }
+
+  /** Adds a session to the rota; there is no route for it, so this is for tests to plant one. */
+  createSession(fields: NewClinicianSession): ClinicianSession {
+    return this.#sessions.put(toClinicianSession(fields, this.#ids.next('ses')));
+  }
+
+  listHolds(filter: HoldFilter = {}): readonly Hold[] {
+    const { clinicianId, liveAt } = filter;
+
+    return this.holds.filter(
+      (hold) =>
+        (clinicianId === undefined || hold.clinician_id === clinicianId) &&
+        (liveAt === undefined || isLiveHold(hold, liveAt)),
+    );
+  }
+
+  getHold(id: string): Hold | undefined {
+    return this.#holds.get(id);
+  }
+
+  /** Stamps `created_at` from the clock and `expires_at` the hold's lifetime after it. */
+  createHold(fields: NewHold): Hold {
+    const created = Math.floor(this.#now().getTime() / 1000) * 1000;
+    const stamps = {
+      id: this.#ids.next('hold'),
+      created_at: formatTimestamp(created),
+      expires_at: formatTimestamp(created + HOLD_LIFETIME_MS),
+    };
+
+    return this.#holds.put(toHold(fields, stamps));
+  }
+
+  /** Undefined when there is no such hold. A hold has no `updated_at`, so none is stamped. */
+  updateHold(id: string, changes: Partial<NewHold>): Hold | undefined {
+    const current = this.#holds.get(id);
+    if (!current) return undefined;
+
+    return this.#holds.put(toHold({ ...current, ...defined(changes) }, current));
+  }
+
+  /** The first hold of the clinician still live at `at` that overlaps the slot. */
+  findLiveHold(slot: AppointmentSlot, at: number): Hold | undefined {
+    return this.holds.find(
+      (hold) =>
+        hold.clinician_id === slot.clinicianId &&
+        isLiveHold(hold, at) &&
+        Date.parse(hold.start_time) < slot.end &&
+        slot.start < Date.parse(hold.end_time),
+    );
   }
 
   #fill<T extends { id: string }>(table: RecordTable<T>, records: readonly T[]): void {

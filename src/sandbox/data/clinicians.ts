@@ -124,3 +124,10 @@ const PRESCRIBING_ROLES = new Set([GP, 'Advanced Nurse Practitioner', 'Clinical 
 export function isPrescriber(clinician: Clinician): boolean {
   return PRESCRIBING_ROLES.has(clinician.role);
 }
+
+/** How a booking screen names the clinician: "Dr Sarah Bennett" for a GP, else the bare name. */
+export function clinicianDisplayName(clinician: Clinician): string {
+  const name = `${clinician.first_name} ${clinician.last_name}`;
+
+  return clinician.role === GP ? `Dr ${name}` : name;
+}

@@ -2,6 +2,7 @@ import type {
   Appointment,
   AppointmentType,
   Clinician,
+  ClinicianSession,
   Consultation,
   Location,
   Patient,
@@ -21,6 +22,7 @@ import { generatePatients } from './patients.js';
 import { generatePrescriptions } from './prescriptions.js';
 import { generateProblems } from './problems.js';
 import { createRandom } from './random.js';
+import { generateSessions } from './sessions.js';
 
 export interface SandboxDataset {
   clinicians: Clinician[];
@@ -33,6 +35,8 @@ export interface SandboxDataset {
   prescriptions: Prescription[];
   appointments: Appointment[];
   documents: PatientDocument[];
+  /** The weekly rota `GET /availability` computes slots from. */
+  sessions: ClinicianSession[];
 }
 
 /**
@@ -81,6 +85,13 @@ export function generateDataset(seed: number, patientCount: number): SandboxData
     { random: createRandom(seed, 'documents'), ids, clinicians, problems, consultations },
     patients,
   );
+  const sessions = generateSessions({
+    random: createRandom(seed, 'sessions'),
+    ids,
+    clinicians,
+    locations,
+    appointmentTypes,
+  });
 
   return {
     clinicians,
@@ -92,5 +103,6 @@ export function generateDataset(seed: number, patientCount: number): SandboxData
     prescriptions,
     appointments: booked.appointments,
     documents,
+    sessions,
   };
 }

@@ -1,7 +1,7 @@
 import type { Random } from './random.js';
 
 export type IdPrefix =
-  'pat' | 'con' | 'cli' | 'loc' | 'usr' | 'type' | 'prb' | 'rx' | 'apt' | 'doc';
+  'pat' | 'con' | 'cli' | 'loc' | 'usr' | 'type' | 'prb' | 'rx' | 'apt' | 'doc' | 'ses' | 'hold';
 
 /** Makes `<prefix>_<24 hex>` ids, never repeating one it has made or been told about. */
 export interface IdFactory {

@@ -88,14 +88,14 @@ function getAppointment({ params: [id = ''], store }: RouteRequest) {
   return ok(requireAppointment(store, id));
 }
 
-function createAppointment({ body, store }: RouteRequest) {
+function createAppointment({ body, store, now }: RouteRequest) {
   const fields = readNewAppointment(body, store);
-  refuseClash(store, fields);
+  refuseClash(store, fields, now);
 
   return created(store.createAppointment(fields));
 }
 
-function updateAppointment({ params: [id = ''], body, store }: RouteRequest) {
+function updateAppointment({ params: [id = ''], body, store, now }: RouteRequest) {
   const current = requireAppointment(store, id);
   const changes = readAppointmentChanges(body, current, store);
   if (current.status === 'cancelled') {
@@ -108,7 +108,7 @@ function updateAppointment({ params: [id = ''], body, store }: RouteRequest) {
         `Appointment ${id} is ${current.status}; its time and place can no longer change`,
       );
     }
-    refuseClash(store, { ...current, ...changes }, id);
+    refuseClash(store, { ...current, ...changes }, now, id);
   }
 
   return ok(store.updateAppointment(id, changes));
@@ -124,20 +124,37 @@ function cancelAppointment({ params: [id = ''], body, store }: RouteRequest) {
   return ok(store.updateAppointment(id, { status: 'cancelled', cancellation_reason: reason }));
 }
 
-/** 409 when the clinician already has an appointment, not cancelled, overlapping this one. */
-function refuseClash(store: SandboxStore, appointment: NewAppointment, exceptId?: string): void {
-  const clash = store.findClash({
-    clinicianId: appointment.clinician_profile_id,
+/**
+ * 409 when the clinician already has an appointment, not cancelled, overlapping this one, or a
+ * live hold on any of its time: a slot someone is booking online is not free to book directly.
+ */
+function refuseClash(
+  store: SandboxStore,
+  appointment: NewAppointment,
+  now: Date,
+  exceptId?: string,
+): void {
+  const clinicianId = appointment.clinician_profile_id;
+  const slot = {
+    clinicianId,
     start: Date.parse(appointment.start_time),
     end: Date.parse(appointment.end_time),
     exceptId,
-  });
-  if (!clash) return;
-
-  throw new HttpError(
-    409,
-    `clinician_profile_id ${appointment.clinician_profile_id} already has appointment ${clash.id} from ${clash.start_time} to ${clash.end_time}`,
-  );
+  };
+  const clash = store.findClash(slot);
+  if (clash) {
+    throw new HttpError(
+      409,
+      `clinician_profile_id ${clinicianId} already has appointment ${clash.id} from ${clash.start_time} to ${clash.end_time}`,
+    );
+  }
+  const hold = store.findLiveHold(slot, now.getTime());
+  if (hold) {
+    throw new HttpError(
+      409,
+      `clinician_profile_id ${clinicianId} is held from ${hold.start_time} to ${hold.end_time} by a booking in progress until ${hold.expires_at}`,
+    );
+  }
 }
 
 function requireAppointment(store: SandboxStore, id: string): Appointment {

@@ -1,9 +1,11 @@
 import type { Route } from '../http/router.js';
 import { appointmentTypeRoutes } from './appointment-types.js';
 import { appointmentRoutes } from './appointments.js';
+import { availabilityRoutes } from './availability.js';
 import { clinicianRoutes } from './clinicians.js';
 import { consultationRoutes } from './consultations.js';
 import { documentRoutes } from './documents.js';
+import { holdRoutes } from './holds.js';
 import { locationRoutes } from './locations.js';
 import { patientRoutes } from './patients.js';
 import { prescriptionRoutes } from './prescriptions.js';
@@ -20,4 +22,6 @@ export const SANDBOX_ROUTES: readonly Route[] = [
   ...clinicianRoutes,
   ...locationRoutes,
   ...appointmentTypeRoutes,
+  ...availabilityRoutes,
+  ...holdRoutes,
 ];

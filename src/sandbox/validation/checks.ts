@@ -82,6 +82,12 @@ export const clockTime: FieldCheck<string> = (value) => {
   return time ? { value: time } : problem('must be a time in HH:MM:SS or HH:MM format');
 };
 
+/** `HH:MM` on a 24-hour clock, exactly as written; seconds are not accepted. */
+export const hourMinute: FieldCheck<string> = (value) =>
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+    ? { value }
+    : problem('must be a time in HH:MM format');
+
 /** Ten digits with a valid check digit, spaces allowed; stored spaced 3-3-4. */
 export const nhsNumber: FieldCheck<string> = (value) =>
   typeof value === 'string' && isValidNhsNumber(value)
