@@ -16,6 +16,11 @@ export type { SandboxStore } from './store.js';
 export const SANDBOX_BASE_PATH = '/functions/v1/api-v1';
 
 export interface SandboxOptions {
+  /**
+   * Honour the NEWER `id_in` list filter. False ignores it, as a Jump that does not know the
+   * filter would, so clients can test their fallback. @default true
+   */
+  idIn?: boolean;
   /** @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -103,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     keys: new Map(Object.entries({ ...SANDBOX_KEYS, ...options.keys })),
     rateLimiter,
     now: settings.now,
+    idIn: options.idIn ?? true,
     calls,
     logger: options.logger ?? (() => {}),
     downloads,

@@ -35,16 +35,6 @@ describe('Query.consultations', () => {
     }
   });
 
-  it('fetches each distinct patient once for a page of consultations', async () => {
-    stack.sandbox.resetCalls();
-    const { body } = await listWithPatients({ first: 30 });
-    const patients = new Set(body.data?.consultations?.nodes.map((node) => node.patient?.id));
-    const patientCalls = stack.sandbox.calls.filter((call) => call.path.startsWith('/patients/'));
-
-    expect(stack.sandbox.calls).toHaveLength(1 + patients.size);
-    expect(patientCalls).toHaveLength(patients.size);
-  });
-
   it('filters by patient', async () => {
     const patient = stack.sandbox.store.patients[5]!;
     const { body } = await listWithPatients({ patientId: patient.id, first: 100 });

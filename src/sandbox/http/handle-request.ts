@@ -24,6 +24,8 @@ export interface RequestHandlerDeps {
   calls: SandboxCall[];
   logger: SandboxLogger;
   downloads: DownloadLinks;
+  /** False makes list routes ignore `id_in`, as an API that does not know the filter would. */
+  idIn: boolean;
 }
 
 type Exchange = ResponseContext & { request: IncomingMessage; call: SandboxCall };
@@ -86,6 +88,10 @@ async function dispatch(deps: RequestHandlerDeps, exchange: Exchange): Promise<R
   if (caller && route.scope !== null) requireScope(caller, route.scope);
   const body = route.body === 'json' ? await readJsonBody(exchange.request) : {};
   const { store, downloads } = deps;
+
+  if (!deps.idIn) {
+    target.query.delete('id_in');
+  }
 
   return route.handle({ params, query: target.query, body, store, now, downloads });
 }

@@ -7,6 +7,8 @@ export const MAX_LIMIT = 100;
 export interface PageRequest {
   limit: number;
   offset: number;
+  /** NEWER `id_in` filter: only these ids, when given. */
+  ids?: ReadonlySet<string>;
 }
 
 interface IntegerRule {
@@ -32,14 +34,26 @@ const OFFSET: IntegerRule = {
 
 /** OLDER paging: `limit` 1–100 (default 100) and `offset` ≥ 0 (default 0), plain digits only. */
 export function readPageRequest(query: URLSearchParams): PageRequest {
-  return {
+  const page: PageRequest = {
     limit: readInteger(query, 'limit', LIMIT),
     offset: readInteger(query, 'offset', OFFSET),
   };
+  const idIn = readQueryParam(query, 'id_in');
+  if (idIn !== undefined) {
+    const ids = idIn.split(',').filter((id) => id.length > 0);
+    if (ids.length === 0 || ids.length > MAX_LIMIT) {
+      throw new HttpError(400, `id_in must list 1 to ${MAX_LIMIT} ids; received ${ids.length}`);
+    }
+    page.ids = new Set(ids);
+  }
+
+  return page;
 }
 
-/** One page of `items` in the OLDER list envelope. */
-export function pageOf(items: readonly unknown[], page: PageRequest): Reply {
+/** One page of `items` in the OLDER list envelope, after the `id_in` filter if any. */
+export function pageOf(all: readonly unknown[], page: PageRequest): Reply {
+  const { ids } = page;
+  const items = ids ? all.filter((item) => ids.has((item as { id: string }).id)) : all;
   const data = items.slice(page.offset, page.offset + page.limit);
 
   return list(data, {
