@@ -27,6 +27,19 @@ export interface Config {
   catalogueCacheMaxEntries: number;
   /** `PRACTICE_TIME_ZONE`: the zone of local times when a location does not name one. @default 'Europe/London' */
   practiceTimeZone: string;
+  /** `NODE_ENV === 'production'`: no field suggestions in validation errors. */
+  production: boolean;
+  /** `INTROSPECTION`: answer introspection queries (GraphiQL and codegen need them). @default true */
+  introspection: boolean;
+  /**
+   * `CORS_ORIGINS`: comma-separated browser origins allowed to call the API. Unset means any
+   * origin against the embedded sandbox and none against a real Jump.
+   */
+  corsOrigins: string[] | null;
+  /** `MAX_BODY_BYTES`: largest request body accepted; larger ones get 413. @default 1048576 */
+  maxBodyBytes: number;
+  /** `SHUTDOWN_TIMEOUT_MS`: how long in-flight requests may finish after SIGTERM. @default 10000 */
+  shutdownTimeoutMs: number;
   /** Limits on incoming operations, each from a `QUERY_MAX_*` variable. */
   queryLimits: QueryLimits;
   /** `LOG_LEVEL`: pino level. @default 'info' */
@@ -104,6 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: read('QUERY_MAX_DIRECTIVES', 50, integerIn(0, 1000)),
       maxNodes: read('QUERY_MAX_NODES', 50_000, integerIn(1, 10_000_000)),
     },
+    production: env.NODE_ENV === 'production',
+    introspection: read('INTROSPECTION', true, boolean),
+    corsOrigins: read<string[] | null>('CORS_ORIGINS', null, origins),
+    maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integerIn(1_024, 100 * 1_048_576)),
+    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, integerIn(0, 600_000)),
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     graphiql: read('GRAPHIQL', true, boolean),
   };
@@ -169,6 +187,20 @@ function oneOf<T extends string>(allowed: readonly T[]) {
 
 function timeZone(raw: string): string | Invalid {
   return isTimeZone(raw) ? raw : new Invalid('expected an IANA time zone such as Europe/London');
+}
+
+function origins(raw: string): string[] | Invalid {
+  const list = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const bad = list.find((origin) => origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin));
+
+  return bad === undefined
+    ? list
+    : new Invalid(
+        `expected origins such as https://portal.example.com, comma-separated (got ${JSON.stringify(bad)})`,
+      );
 }
 
 function boolean(raw: string): boolean | Invalid {

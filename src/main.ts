@@ -5,8 +5,6 @@ import { startSandbox } from './sandbox/sandbox.js';
 import type { Sandbox, SandboxOptions } from './sandbox/sandbox.js';
 import { createFacade } from './server/create-server.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const sandboxOptions = config.jumpApiUrl === null ? embeddedSandboxOptions() : null;
@@ -27,8 +25,9 @@ async function main(): Promise<void> {
   logger.info({ url, upstream: sandbox ? 'embedded sandbox' : config.jumpApiUrl }, 'GraphQL ready');
 
   const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // A safety net only: closing cuts off what is left once SHUTDOWN_TIMEOUT_MS has passed.
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 5_000).unref();
     void facade
       .close()
       .then(() => sandbox?.close())

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { readBearerKey } from '../auth/api-key.js';
 import type { Config } from '../config.js';
 import type { Context } from '../graphql/context.js';
@@ -68,7 +71,13 @@ export function createFacade(options: FacadeOptions): Facade {
     landingPage: false,
     logging: logger,
     maskedErrors: { isDev: false },
+    cors: corsOptions(config, options.sandboxMode),
     plugins: [
+      // A request carrying Authorization (as every useful one here does) is never a "simple"
+      // cross-site request, so this refuses only what a forged form or link could send.
+      useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
@@ -96,7 +105,10 @@ export function createFacade(options: FacadeOptions): Facade {
     },
   });
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
-  const server = createHttpServer((req, res) => route(req, res, yoga, graphiql));
+  const readiness = new Readiness(client);
+  const server = createHttpServer((req, res) =>
+    route(req, res, { yoga, graphiql, readiness, maxBodyBytes: config.maxBodyBytes }),
+  );
 
   return {
     yoga,
@@ -112,35 +124,129 @@ export function createFacade(options: FacadeOptions): Facade {
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server, config.shutdownTimeoutMs);
       await client.close();
     },
   };
 }
 
-function route(
-  req: IncomingMessage,
-  res: ServerResponse,
-  yoga: YogaServerInstance<ServerContext, Context>,
-  graphiql: GraphiQLHandler | null,
-): void {
+interface Routes {
+  yoga: YogaServerInstance<ServerContext, Context>;
+  graphiql: GraphiQLHandler | null;
+  readiness: Readiness;
+  maxBodyBytes: number;
+}
+
+function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void {
   const requestId = `fac_${randomUUID().replaceAll('-', '')}`;
   res.setHeader('x-request-id', requestId);
-  const path = (req.url ?? '').split('?', 1)[0];
-  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(req.method === 'HEAD' ? undefined : '{"status":"ok"}');
+  const path = (req.url ?? '').split('?', 1)[0] ?? '';
+  const reading = req.method === 'GET' || req.method === 'HEAD';
+  if (path === '/health' && reading) {
+    sendJson(req, res, 200, { status: 'ok' });
 
     return;
   }
-  if (graphiql && wantsGraphiQL(req, path ?? '')) {
-    graphiql(req, res);
+  if (path === '/ready' && reading) {
+    void routes.readiness
+      .check()
+      .then((ready) =>
+        sendJson(req, res, ready ? 200 : 503, { status: ready ? 'ready' : 'jump unreachable' }),
+      );
 
     return;
   }
+  if (routes.graphiql && wantsGraphiQL(req, path)) {
+    routes.graphiql(req, res);
 
-  void yoga(req, res, { requestId });
+    return;
+  }
+  if (!reading && refuseBody(req, res, routes.maxBodyBytes)) {
+    return;
+  }
+
+  void routes.yoga(req, res, { requestId });
+}
+
+/**
+ * Refuses a body over the limit before reading it. A body without a length (chunked) is refused
+ * too: every GraphQL client sends one, and an unbounded stream is what the limit exists to stop.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): boolean {
+  const declared = req.headers['content-length'];
+  const length = declared === undefined ? NaN : Number(declared);
+  if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
+    sendError(req, res, 411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length');
+
+    return true;
+  }
+  if (length > maxBytes) {
+    sendError(req, res, 413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes`);
+
+    return true;
+  }
+
+  return false;
+}
+
+function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  res.setHeader('connection', 'close');
+  sendJson(req, res, status, { errors: [{ message, extensions: { code } }] });
+  req.resume();
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+}
+
+/** Whether Jump answers, checked at most every few seconds however often /ready is polled. */
+class Readiness {
+  #checked = 0;
+  #ready: Promise<boolean> = Promise.resolve(false);
+
+  constructor(private readonly client: JumpClient) {}
+
+  check(): Promise<boolean> {
+    if (Date.now() - this.#checked > 5_000) {
+      this.#checked = Date.now();
+      this.#ready = this.client.ping();
+    }
+
+    return this.#ready;
+  }
+}
+
+/**
+ * Stops accepting connections, lets requests in flight finish for up to `timeoutMs`, then closes
+ * whatever is left.
+ */
+async function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await closed;
+  clearTimeout(timer);
+}
+
+function corsOptions(config: Config, sandboxMode: boolean) {
+  const origins = config.corsOrigins ?? (sandboxMode ? ['*'] : null);
+  if (origins === null) {
+    return false;
+  }
+
+  return {
+    origin: origins.includes('*') ? '*' : origins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'],
+    exposedHeaders: ['x-request-id'],
+    credentials: false,
+    maxAge: 600,
+  };
 }

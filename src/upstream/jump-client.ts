@@ -121,6 +121,26 @@ export class JumpClient {
     }
   }
 
+  /**
+   * Whether Jump answers at all: any HTTP status (an unauthenticated call gets 401) counts, a
+   * connection failure or timeout does not. Sends no key.
+   */
+  async ping(): Promise<boolean> {
+    try {
+      const response = await this.#pool.request({
+        method: 'GET',
+        path: `${this.#basePath}/patients?limit=1`,
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT },
+        signal: AbortSignal.timeout(Math.min(this.#timeoutMs, 5_000)),
+      });
+      await response.body.dump();
+
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
     await this.#pool.close();
   }

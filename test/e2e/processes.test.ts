@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, postGraphQL } from '../support/stack.js';
 import { runProcess, startProcess } from '../support/processes.js';
+import { startScriptedUpstream } from '../support/scripted-upstream.js';
 import type { Started } from '../support/processes.js';
 
 const DONE_WHEN_QUERY = `{
@@ -153,6 +154,32 @@ describe('npm start with the embedded sandbox configured by SANDBOX_* variables'
       'OK',
       'RATE_LIMITED',
     ]);
+  });
+});
+
+describe('shutting down', () => {
+  it('lets a request in flight finish after SIGTERM, then exits 0', async () => {
+    const upstream = await startScriptedUpstream();
+    upstream.reply({
+      delayMs: 1_000,
+      body: { data: [], pagination: { total: 0, limit: 20, offset: 0, has_more: false } },
+    });
+    const facade = await startProcess(
+      'src/main.ts',
+      { PORT: '0', JUMP_API_URL: upstream.url, SHUTDOWN_TIMEOUT_MS: '5000' },
+      FACADE_READY,
+    );
+    const inFlight = postGraphQL(facade.match[1]!, '{ patients { totalCount } }', {
+      key: 'pk_test_anything',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = facade.stop('SIGTERM');
+    const answer = await inFlight;
+    const code = await exited;
+    await upstream.close();
+
+    expect(answer.body).toEqual({ data: { patients: { totalCount: 0 } } });
+    expect(code).toBe(0);
   });
 });
 

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedUpstream } from '../support/scripted-upstream.js';
+import { KEYS, startFacade, startStack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ config: { maxBodyBytes: 4_096 } });
+});
+afterAll(() => stack.close());
+
+describe('request bodies', () => {
+  it('refuses a body over MAX_BODY_BYTES with 413 before reading it', async () => {
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.full}` },
+      body: JSON.stringify({ query: `{ patients { totalCount } }`, padding: 'x'.repeat(10_000) }),
+    });
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The request body is over 4096 bytes',
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuses a form-encoded POST without Authorization, which a forged form could send', async () => {
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=mutation%20%7B%20unarchivePatient(id%3A%22x%22)%20%7B%20id%20%7D%20%7D',
+    });
+
+    expect(response.status).toBe(403);
+    expect(stack.sandbox.calls.filter((call) => call.method !== 'GET')).toHaveLength(0);
+  });
+
+  it('allows any origin against the embedded sandbox', async () => {
+    const response = await fetch(stack.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+});
+
+describe('readiness and configuration', () => {
+  it('reports ready while Jump answers and 503 once it cannot be reached', async () => {
+    const upstream = await startScriptedUpstream();
+    upstream.handle(() => ({ status: 401, body: { error: 'Unauthorized' } }));
+    const facade = await startFacade(upstream.url, { introspection: false, production: true });
+    const health = facade.url.replace('/graphql', '');
+    const ready = await fetch(`${health}/ready`);
+    await upstream.close();
+    const facadeDown = await startFacade(upstream.url);
+    const unready = await fetch(`${facadeDown.url.replace('/graphql', '')}/ready`);
+    await facadeDown.close();
+    const introspection = await facade.query('{ __schema { types { name } } }', { key: KEYS.full });
+    const suggestion = await facade.query('{ patient(id: "x") { firstNam } }', { key: KEYS.full });
+    await facade.close();
+
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(unready.status).toBe(503);
+    expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
+    expect(suggestion.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    expect(upstream.received.every((request) => request.headers.authorization === undefined)).toBe(
+      true,
+    );
+  });
+
+  it('sends no CORS headers against a real Jump unless CORS_ORIGINS names the origin', async () => {
+    const upstream = await startScriptedUpstream();
+    const closed = await startFacade(upstream.url);
+    const listed = await startFacade(upstream.url, { corsOrigins: ['https://portal.example.com'] });
+    const preflight = (url: string, origin: string) =>
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const none = await preflight(closed.url, 'https://portal.example.com');
+    const allowed = await preflight(listed.url, 'https://portal.example.com');
+    const other = await preflight(listed.url, 'https://evil.example.net');
+    await closed.close();
+    await listed.close();
+    await upstream.close();
+
+    expect(none.headers.get('access-control-allow-origin')).toBeNull();
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.com');
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example.net');
+  });
+});
