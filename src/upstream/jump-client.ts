@@ -58,6 +58,27 @@ export interface JumpClientOptions {
 }
 
 const USER_AGENT = 'jump-graphql-facade/0.1';
+const MAX_RETRIES = 2;
+const RETRY_BASE_MS = 100;
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+function isRetryable(request: JumpRequest, error: unknown): boolean {
+  if (request.method !== 'GET' || !(error instanceof JumpError) || request.signal?.aborted) {
+    return false;
+  }
+
+  return error.kind === 'unavailable' || RETRYABLE_STATUSES.has(error.status ?? 0);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /**
  * The only module that talks to Jump: pooled keep-alive connections through undici, the caller's
@@ -84,7 +105,31 @@ export class JumpClient {
     });
   }
 
+  /**
+   * Calls Jump. Reads (GET) that fail to connect, or get 502/503/504, are tried again up to twice
+   * with jittered backoff while the call's time budget lasts; writes are never retried, since the
+   * first attempt may have reached Jump, and a 429 is never retried, to avoid a retry storm.
+   */
   async request(
+    request: JumpRequest,
+    observe?: (event: JumpCallEvent) => void,
+  ): Promise<JumpResult> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.#attempt(request, observe);
+      } catch (error) {
+        const delay = RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2);
+        const budgetLeft = this.#timeoutMs - (performance.now() - started);
+        if (attempt >= MAX_RETRIES || !isRetryable(request, error) || delay >= budgetLeft) {
+          throw error;
+        }
+        await sleep(delay, request.signal);
+      }
+    }
+  }
+
+  async #attempt(
     request: JumpRequest,
     observe?: (event: JumpCallEvent) => void,
   ): Promise<JumpResult> {

@@ -218,7 +218,8 @@ describe('error bodies', () => {
   });
 
   it('still yields a typed error for an empty body', async () => {
-    upstream.reply({ status: 503, body: '', headers: { 'x-request-id': 'req_empty' } });
+    const empty = { status: 503, body: '', headers: { 'x-request-id': 'req_empty' } };
+    upstream.reply(empty, empty, empty);
 
     expect(await failure(get())).toMatchObject({
       kind: 'http',
@@ -229,10 +230,8 @@ describe('error bodies', () => {
   });
 
   it('still yields a typed error for an HTML error page or truncated JSON', async () => {
-    upstream.reply(
-      { status: 502, body: '<html><body>Bad gateway</body></html>' },
-      { status: 500, body: '{"error":"Internal' },
-    );
+    const page = { status: 502, body: '<html><body>Bad gateway</body></html>' };
+    upstream.reply(page, page, page, { status: 500, body: '{"error":"Internal' });
 
     expect(await failure(get())).toMatchObject({
       status: 502,
@@ -250,10 +249,11 @@ describe('transport failures', () => {
     expect(await failure(get())).toMatchObject({ kind: 'timeout', status: null });
   });
 
-  it('reports an unavailable upstream when the connection is reset', async () => {
-    upstream.reply({ reset: true });
+  it('reports an unavailable upstream when the connection is reset on every attempt', async () => {
+    upstream.reply({ reset: true }, { reset: true }, { reset: true });
 
     expect(await failure(get())).toMatchObject({ kind: 'unavailable', status: null });
+    expect(upstream.received).toHaveLength(3);
   });
 
   it('reports an unavailable upstream when nothing listens', async () => {
@@ -262,6 +262,38 @@ describe('transport failures', () => {
     await closed.close();
 
     expect(error.kind).toBe('unavailable');
+  });
+});
+
+describe('retries', () => {
+  it('tries a read again after a reset and a 503, and succeeds on the third attempt', async () => {
+    upstream.reply({ reset: true }, { status: 503, body: '' }, { body: { data: [{ id: 'a' }] } });
+    const events: JumpCallEvent[] = [];
+    const result = await client.request(
+      { method: 'GET', route: '/patients', apiKey: KEY },
+      (event) => events.push(event),
+    );
+
+    expect(result.data).toEqual([{ id: 'a' }]);
+    expect(events.map((event) => event.status)).toEqual([null, 503, 200]);
+  });
+
+  it('never retries a write, which may already have reached Jump', async () => {
+    upstream.reply({ status: 503, body: '' });
+    const error = await failure(
+      client.request({ method: 'POST', route: '/patients', body: {}, apiKey: KEY }),
+    );
+
+    expect(error.status).toBe(503);
+    expect(upstream.received).toHaveLength(1);
+  });
+
+  it('never retries a 429 or a 500', async () => {
+    upstream.reply({ status: 429, body: '' }, { status: 500, body: '' });
+
+    expect((await failure(get())).status).toBe(429);
+    expect((await failure(get())).status).toBe(500);
+    expect(upstream.received).toHaveLength(2);
   });
 });
 
