@@ -67,7 +67,10 @@ function isRetryable(request: JumpRequest, error: unknown): boolean {
     return false;
   }
 
-  return error.kind === 'unavailable' || RETRYABLE_STATUSES.has(error.status ?? 0);
+  return (
+    (error.kind === 'unavailable' && error.code !== 'cancelled') ||
+    RETRYABLE_STATUSES.has(error.status ?? 0)
+  );
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -354,14 +357,14 @@ function toJumpError(error: unknown, callerSignal: AbortSignal | undefined): Jum
 
   const code = (error as { code?: unknown }).code;
   const name = (error as { name?: unknown }).name;
-  if (callerSignal?.aborted) {
-    return transportError('unavailable', 'cancelled', 'The request was cancelled by the client');
-  }
   if (
-    (typeof code === 'string' && TIMEOUT_CODES.has(code)) ||
-    name === 'TimeoutError' ||
+    callerSignal?.aborted ||
+    name === 'AbortError' ||
     error instanceof undiciErrors.RequestAbortedError
   ) {
+    return transportError('unavailable', 'cancelled', 'The request was cancelled by the client');
+  }
+  if ((typeof code === 'string' && TIMEOUT_CODES.has(code)) || name === 'TimeoutError') {
     return transportError('timeout', 'timeout', 'Jump did not answer in time');
   }
 

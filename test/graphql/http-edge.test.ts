@@ -57,6 +57,30 @@ describe('cross-site requests', () => {
   });
 });
 
+describe('a client that goes away', () => {
+  it('cancels the upstream call it was waiting for', async () => {
+    const upstream = await startScriptedUpstream();
+    upstream.reply({ delayMs: 1_500, body: { data: [] } });
+    const facade = await startFacade(upstream.url);
+    const abandon = new AbortController();
+    const pending = fetch(facade.url, {
+      method: 'POST',
+      signal: abandon.signal,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.full}` },
+      body: JSON.stringify({ query: '{ patients { totalCount } }' }),
+    }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    abandon.abort();
+    await pending;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await facade.close();
+    await upstream.close();
+
+    expect(upstream.received).toHaveLength(1);
+    expect(upstream.received[0]?.cancelled).toBe(true);
+  });
+});
+
 describe('readiness and configuration', () => {
   it('reports ready while Jump answers and 503 once it cannot be reached', async () => {
     const upstream = await startScriptedUpstream();

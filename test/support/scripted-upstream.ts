@@ -17,6 +17,8 @@ export interface ReceivedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The caller hung up before the reply was sent. */
+  cancelled: boolean;
 }
 
 /**
@@ -35,13 +37,18 @@ export async function startScriptedUpstream() {
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    received.push({
+    const entry: ReceivedRequest = {
       method: req.method ?? '',
       url: req.url ?? '',
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
+      cancelled: false,
+    };
+    received.push(entry);
+    res.on('close', () => {
+      entry.cancelled ||= !res.writableEnded;
     });
-    const reply = handler ? handler(received[received.length - 1]!) : replies.shift();
+    const reply = handler ? handler(entry) : replies.shift();
     if (!reply) {
       res.writeHead(599).end('no scripted reply left');
 
@@ -49,6 +56,9 @@ export async function startScriptedUpstream() {
     }
     if (reply.delayMs) {
       await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    }
+    if (res.destroyed) {
+      return;
     }
     if (reply.reset) {
       req.socket.destroy();
