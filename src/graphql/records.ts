@@ -129,13 +129,16 @@ export function date(key: string) {
   };
 }
 
-/** An ISO 8601 instant with a zone; anything else reads as null. */
+/** Instants the facade will do arithmetic on: years 1000 to 9999. */
+const EARLIEST = Date.UTC(1000, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
+/** An ISO 8601 instant with a zone, normalised to UTC; anything else reads as null. */
 export function instant(key: string) {
   return (record: JumpRecord): string | null => {
     const value = record[key];
+    const time = typeof value === 'string' && INSTANT.test(value) ? Date.parse(value) : NaN;
 
-    return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))
-      ? value
-      : null;
+    return time >= EARLIEST && time <= LATEST ? new Date(time).toISOString() : null;
   };
 }

@@ -1,9 +1,13 @@
 import type { PatientDocument } from './records.js';
 
-/** The bytes the sandbox serves for a document, and the Content-Type they go out with. */
+/** The bytes the sandbox serves for a document, and how they go out. */
 export interface DocumentFile {
   contentType: string;
   content: Buffer;
+  /** `inline` only for the PDF and plain text the sandbox writes itself; else a download. */
+  disposition: 'inline' | 'attachment';
+  /** The name offered for saving: the document's, ending in `.pdf` or `.txt` when inline. */
+  fileName: string;
 }
 
 const DISCLAIMER = 'Synthetic document from the Jump sandbox; it describes no real person.';
@@ -12,8 +16,11 @@ const MAX_LINES = 40;
 
 /**
  * A small file standing in for the upload Jump would hold: a one-page PDF for `application/pdf`,
- * plain text for `text/*`. The sandbox cannot fake other formats convincingly, so for those it
- * serves a text note saying so rather than bytes that claim a type they are not.
+ * plain text for `text/plain`, both shown inline. Any other type is never served as itself: a
+ * caller may declare `text/html` over a title holding a script, and the sandbox would then be
+ * serving that script from its own origin. Such a document downloads as
+ * `application/octet-stream` holding a fixed note, with nothing the caller wrote in it, so even
+ * a copy saved as `.html` runs nothing.
  */
 export function documentFile(document: PatientDocument): DocumentFile {
   const lines = [
@@ -25,14 +32,34 @@ export function documentFile(document: PatientDocument): DocumentFile {
     DISCLAIMER,
   ];
   if (document.mime_type === 'application/pdf') {
-    return { contentType: 'application/pdf', content: pdfOf(lines) };
+    return inline('application/pdf', pdfOf(lines), withExtension(document.file_name, '.pdf'));
   }
-  if (document.mime_type.startsWith('text/')) {
-    return { contentType: `${document.mime_type}; charset=utf-8`, content: textOf(lines) };
-  }
-  const note = `The sandbox holds no ${document.mime_type} file; only PDF and text are synthesised.`;
+  if (document.mime_type === 'text/plain') {
+    // Saved under a name of its own choosing, text with markup in it could open as a web page.
+    const fileName = withExtension(document.file_name, '.txt');
 
-  return { contentType: 'text/plain; charset=utf-8', content: textOf([...lines, '', note]) };
+    return inline('text/plain; charset=utf-8', textOf(lines), fileName);
+  }
+  // `mime_type` passed a check that allows no markup, and the id is generated.
+  const note = [
+    `The sandbox holds no ${document.mime_type} file for document ${document.id};`,
+    'it synthesises only application/pdf and text/plain.',
+  ];
+
+  return {
+    contentType: 'application/octet-stream',
+    content: textOf([...note, '', DISCLAIMER]),
+    disposition: 'attachment',
+    fileName: document.file_name,
+  };
+}
+
+function inline(contentType: string, content: Buffer, fileName: string): DocumentFile {
+  return { contentType, content, disposition: 'inline', fileName };
+}
+
+function withExtension(fileName: string, extension: string): string {
+  return fileName.toLowerCase().endsWith(extension) ? fileName : `${fileName}${extension}`;
 }
 
 function textOf(lines: readonly string[]): Buffer {

@@ -30,4 +30,5 @@ process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 
 const keys = Object.keys(SANDBOX_KEYS).join(', ');
-process.stdout.write(`Jump sandbox listening at ${sandbox.url} (keys: ${keys})\n`);
+const data = `data anchored on ${sandbox.store.anchorDate}`;
+process.stdout.write(`Jump sandbox listening at ${sandbox.url} (keys: ${keys}; ${data})\n`);

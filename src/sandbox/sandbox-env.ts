@@ -1,3 +1,4 @@
+import { anchorDateProblem } from './data/timeline.js';
 import type { SandboxOptions } from './sandbox.js';
 
 /** Options for the standalone sandbox from its environment, or every problem with it. */
@@ -23,14 +24,15 @@ const RATE_LIMIT: IntegerRule = {
 
 /**
  * Reads `SANDBOX_PORT` (default `defaultPort`: 4010 standalone, 0 embedded), `SANDBOX_HOST`
- * (default 127.0.0.1), `SANDBOX_SEED` and `SANDBOX_RATE_LIMIT` (requests per hour, or `off`).
- * Unset or empty means the default.
+ * (default 127.0.0.1), `SANDBOX_SEED`, `SANDBOX_ANCHOR_DATE` (`YYYY-MM-DD`; default this week's
+ * Monday) and `SANDBOX_RATE_LIMIT` (requests per hour, or `off`). Unset or empty means the default.
  */
 export function readSandboxEnv(env: NodeJS.ProcessEnv, defaultPort = 4010): SandboxEnvResult {
   const problems: string[] = [];
   const port = readInteger(env, 'SANDBOX_PORT', PORT, problems) ?? defaultPort;
   const host = readHost(env, problems);
   const seed = readInteger(env, 'SANDBOX_SEED', SEED, problems);
+  const anchorDate = readAnchorDate(env, problems);
   const rateLimit =
     env.SANDBOX_RATE_LIMIT?.trim().toLowerCase() === 'off'
       ? null
@@ -39,6 +41,7 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv, defaultPort = 4010): Sand
 
   const options: SandboxOptions = { port, host };
   if (seed !== undefined) options.seed = seed;
+  if (anchorDate !== undefined) options.anchorDate = anchorDate;
   if (rateLimit !== undefined) options.rateLimitPerHour = rateLimit;
 
   return { options };
@@ -60,6 +63,19 @@ function readInteger(
   }
 
   return value;
+}
+
+function readAnchorDate(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const text = env.SANDBOX_ANCHOR_DATE?.trim();
+  if (!text) return undefined;
+
+  const problem = anchorDateProblem(text);
+  if (problem) {
+    problems.push(`SANDBOX_ANCHOR_DATE ${problem}, e.g. 2026-01-05; received "${text}"`);
+    return undefined;
+  }
+
+  return text;
 }
 
 function readHost(env: NodeJS.ProcessEnv, problems: string[]): string {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { anchorDateProblem, mondayOnOrBefore } from './data/timeline.js';
 import { DownloadLinks } from './download-links.js';
 import { answerClientError } from './http/client-error.js';
 import { createRequestHandler } from './http/handle-request.js';
@@ -25,8 +26,20 @@ export interface SandboxOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /** Drives every generated value; the same seed gives byte-identical data. @default 20260101 */
+  /**
+   * Drives every generated value; the same seed and `anchorDate` give byte-identical data.
+   * @default 20260101
+   */
   seed?: number;
+  /**
+   * `YYYY-MM-DD`, from 2000-01-01 to 2099-12-31: the day the generated data is laid out around.
+   * Consultations and past appointments fall before it; upcoming appointments fill the twelve
+   * weeks from it. Pass one wherever data must be byte-identical from run to run. Appointments
+   * between the anchor and now keep their upcoming statuses; nothing marks them attended.
+   * @default the Monday on or before `now()` at start-up, on a London calendar, so the same seed
+   * gives the same data all week and the diary always has appointments to come
+   */
+  anchorDate?: string;
   /** @default 600 */
   patientCount?: number;
   /**
@@ -131,20 +144,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function resolveOptions(options: SandboxOptions) {
+  const now = options.now ?? (() => new Date());
   const settings = {
     port: options.port ?? DEFAULTS.port,
     host: options.host ?? DEFAULTS.host,
     seed: options.seed ?? DEFAULTS.seed,
     patientCount: options.patientCount ?? DEFAULTS.patientCount,
+    anchorDate: options.anchorDate ?? mondayOnOrBefore(now()),
     rateLimitPerHour:
       options.rateLimitPerHour === undefined ? DEFAULTS.rateLimitPerHour : options.rateLimitPerHour,
-    now: options.now ?? (() => new Date()),
+    now,
   };
   requireInteger('port', settings.port, 0, 65_535);
   requireInteger('seed', settings.seed, 0, 2 ** 32 - 1);
   requireInteger('patientCount', settings.patientCount, 0, MAX_PATIENTS);
   if (settings.rateLimitPerHour !== null) {
     requireInteger('rateLimitPerHour', settings.rateLimitPerHour, 1, Number.MAX_SAFE_INTEGER);
+  }
+  const anchorProblem = anchorDateProblem(settings.anchorDate);
+  if (anchorProblem) {
+    throw new RangeError(
+      `SandboxOptions.anchorDate ${anchorProblem}; received ${JSON.stringify(settings.anchorDate)}`,
+    );
   }
 
   return settings;

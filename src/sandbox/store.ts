@@ -45,6 +45,8 @@ import {
 export interface SandboxStoreOptions {
   seed: number;
   patientCount: number;
+  /** `YYYY-MM-DD` the generated timeline is laid out around (see `SandboxOptions.anchorDate`). */
+  anchorDate: string;
   /** Stamps `created_at` and `updated_at` on writes. */
   now: () => Date;
 }
@@ -115,6 +117,8 @@ type Stamped = { id: string; created_at: string };
  */
 export class SandboxStore {
   readonly seed: number;
+  /** The day the generated data is anchored on: history before it, the diary from it on. */
+  readonly anchorDate: string;
   readonly #now: () => Date;
   readonly #ids: IdFactory;
   readonly #patients = new RecordTable<Patient>(byCreatedAtThenId);
@@ -130,8 +134,9 @@ export class SandboxStore {
   readonly #holds = new RecordTable<Hold>(byCreatedAtThenId);
 
   constructor(options: SandboxStoreOptions) {
-    const dataset = generateDataset(options.seed, options.patientCount);
+    const dataset = generateDataset(options);
     this.seed = options.seed;
+    this.anchorDate = options.anchorDate;
     this.#now = options.now;
     // Ids for records created later come from their own stream, so the generated ones never move.
     this.#ids = createIdFactory(createRandom(options.seed, 'created-ids'));

@@ -17,6 +17,8 @@ export interface JumpErrorInit {
   requestId: string | null;
   fields?: JumpFieldError[];
   retryAfterSeconds?: number | null;
+  /** Jump's quota headers, when the error answer carried them. */
+  rateLimit?: { limit: number; remaining: number } | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export class JumpError extends Error {
   readonly requestId: string | null;
   readonly fields: JumpFieldError[];
   readonly retryAfterSeconds: number | null;
+  readonly rateLimit: { limit: number; remaining: number } | null;
 
   constructor(init: JumpErrorInit) {
     super(init.message);
@@ -41,6 +44,7 @@ export class JumpError extends Error {
     this.requestId = init.requestId;
     this.fields = init.fields ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.rateLimit = init.rateLimit ?? null;
   }
 }
 
@@ -87,7 +91,7 @@ export function parseJumpErrorBody(
  * like an API key that a misbehaving upstream reflected) is dropped rather than shown to clients.
  */
 export function asRequestId(value: string | null): string | null {
-  return value !== null && /^[\w.:-]{1,128}$/.test(value) && !/^pk_(?:live|test)_/.test(value)
+  return value !== null && /^[\w.:-]{1,128}$/.test(value) && !/pk_(?:live|test)_/.test(value)
     ? value
     : null;
 }

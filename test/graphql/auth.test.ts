@@ -42,6 +42,15 @@ describe('the requiresScope plugin', () => {
     });
   });
 
+  it('returns the quota from an error answer too', async () => {
+    const { body } = await stack.query('{ patients(first: 1) { totalCount } }', {
+      key: KEYS.marketplace,
+    });
+
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.extensions?.jumpRateLimit).toMatchObject({ limit: 1000 });
+  });
+
   it('fails with UNAUTHENTICATED and makes no upstream call when there is no key', async () => {
     stack.sandbox.resetCalls();
     const { body } = await stack.query(QUERY, { key: null });

@@ -201,6 +201,35 @@ describe('availability windows and ids', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('refuses a slot id given together with explicit slot fields', async () => {
+    const slot = (await slots('2027-04-06', '2027-04-06')).slots[0]!;
+    const { body } = await stack.query(
+      `mutation ($id: ID!) { createHold(input: { slotId: $id, clinicianId: "cli_other" }) { id } }`,
+      { ...booking, variables: { id: slot.id } },
+    );
+
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.clinicianId',
+    });
+  });
+
+  it('gives the booked appointment the slot’s local time and zone', async () => {
+    const slot = (await slots('2027-04-07', '2027-04-07')).slots[0]!;
+    const held = (await hold(slot.id)).body.data!.createHold!;
+    const { body } = await stack.query<{ confirmHold: Record<string, unknown> }>(
+      `mutation ($id: ID!, $p: ID!) { confirmHold(id: $id, input: { patientId: $p }) { startTime timeZone localDate localStartTime } }`,
+      { ...booking, variables: { id: held.id, p: stack.sandbox.store.patients[1]!.id } },
+    );
+
+    expect(body.data?.confirmHold).toEqual({
+      startTime: slot.startTime,
+      timeZone: 'Europe/London',
+      localDate: slot.localDate,
+      localStartTime: slot.localStartTime,
+    });
+  });
+
   it('refuses a slot id it did not issue', async () => {
     const { body } = await hold('bm90LWEtc2xvdA');
 

@@ -1,11 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AvailableSlot } from '../../src/sandbox/availability.js';
+import { sessionSlots, type AvailableSlot } from '../../src/sandbox/availability.js';
+import { parseCalendarDate } from '../../src/sandbox/calendar.js';
 import type { Appointment, Clinician, Location, Patient } from '../../src/sandbox/records.js';
 import { SandboxStore } from '../../src/sandbox/store.js';
 import { KEYS, useSandbox, type ErrorBody, type ItemBody } from '../support/sandbox-http.js';
 import {
+  EMPTY_DIARY_ANCHOR,
   GP,
   activeWithRole,
+  londonClock,
   query,
   sessionAt,
   slotStarts,
@@ -19,7 +22,7 @@ import {
 // A Monday, 07:00 in London (GMT): the week before the clocks go forward.
 const NOW = new Date('2027-03-22T07:00:00Z');
 let clock = NOW;
-const api = useSandbox({ now: () => clock });
+const api = useSandbox({ anchorDate: EMPTY_DIARY_ANCHOR, now: () => clock });
 
 afterEach(() => {
   clock = NOW;
@@ -127,7 +130,12 @@ describe('the session rota', () => {
   });
 
   it('is the same for the same seed', () => {
-    const again = new SandboxStore({ seed: 20260101, patientCount: 600, now: () => NOW });
+    const again = new SandboxStore({
+      seed: 20260101,
+      patientCount: 600,
+      anchorDate: EMPTY_DIARY_ANCHOR,
+      now: () => NOW,
+    });
 
     expect(again.sessions).toEqual(api.sandbox.store.sessions);
   });
@@ -593,8 +601,83 @@ describe('GET /availability', () => {
   });
 });
 
+describe('the seeded diary around a sandbox started on the clock’s Monday', () => {
+  // No anchorDate: the data is anchored on the Monday of NOW, so its upcoming appointments fill
+  // the weeks after it, as a newcomer's sandbox would show them.
+  const seeded = useSandbox({ now: () => NOW });
+
+  /** A seeded appointment still to come that alone covers a GP slot of the rota. */
+  function seededBooking() {
+    const { store } = seeded.sandbox;
+    const type = typeOf(store, 'gp');
+    for (const appointment of store.listAppointments({ startFrom: Date.parse('2027-03-23') })) {
+      if (appointment.status === 'cancelled') continue;
+
+      const clinicianId = appointment.clinician_profile_id;
+      const { date } = londonClock(appointment.start_time);
+      const day = parseCalendarDate(date) ?? 0;
+      const covered = sessionSlots(store, { type, firstDay: day, lastDay: day, clinicianId }).find(
+        (slot) =>
+          slot.start < Date.parse(appointment.end_time) &&
+          Date.parse(appointment.start_time) < slot.end &&
+          !store.findClash({ clinicianId, ...slot, exceptId: appointment.id }),
+      );
+      if (covered) return { appointment, date, slot: londonClock(formatUtc(covered.start)) };
+    }
+    throw new Error('No seeded appointment covers a GP slot');
+  }
+
+  const formatUtc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+  it('is anchored on that Monday, with appointments still to come in the weeks after it', () => {
+    const { store } = seeded.sandbox;
+    const upcoming = store.listAppointments({
+      startFrom: NOW.getTime(),
+      statuses: ['confirmed', 'scheduled', 'pending', 'pending_approval'],
+    });
+
+    expect(store.anchorDate).toBe('2027-03-22');
+    expect(upcoming.length).toBeGreaterThan(100);
+    expect(upcoming.every((appointment) => appointment.start_time < '2027-06-14')).toBe(true);
+  });
+
+  it('keeps the slot a seeded appointment covers out of GET /availability and refuses a hold on it, until it is cancelled', async () => {
+    const { appointment, date, slot } = seededBooking();
+    const clinicianId = appointment.clinician_profile_id;
+    const type = typeOf(seeded.sandbox.store, 'gp');
+    const starts = async () => {
+      const { body } = await seeded.request<SlotsBody>(
+        `/availability?${query({ appointment_type_id: type.id, start_date: date, end_date: date, clinician_id: clinicianId })}`,
+      );
+
+      return body.data.map((candidate) => londonClock(candidate.start_time).time);
+    };
+    const holdBody = {
+      appointment_type_id: type.id,
+      clinician_id: clinicianId,
+      date,
+      start_time: slot.time,
+    };
+    const before = await starts();
+    const refused = await seeded.request<HoldBody>('/holds', { method: 'POST', json: holdBody });
+    await seeded.request(`/appointments/${appointment.id}/cancel`, {
+      method: 'POST',
+      json: { cancellation_reason: 'Rebooked' },
+    });
+    const after = await starts();
+    const held = await seeded.request<HoldBody>('/holds', { method: 'POST', json: holdBody });
+
+    expect(before.length).toBeGreaterThan(0);
+    expect(before).not.toContain(slot.time);
+    expect(refused.status).toBe(409);
+    expect(refused.body.details).toMatch(/is already booked$/);
+    expect(after).toContain(slot.time);
+    expect(held.status).toBe(201);
+  });
+});
+
 describe('GET /availability on the clock-change days, with sessions planted at night and at weekends', () => {
-  const dst = useSandbox({ now: () => NOW });
+  const dst = useSandbox({ anchorDate: EMPTY_DIARY_ANCHOR, now: () => NOW });
   let gp: Clinician;
 
   beforeAll(() => {

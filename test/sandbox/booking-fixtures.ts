@@ -13,6 +13,12 @@ import type { ErrorBody, ItemBody } from '../support/sandbox-http.js';
 export type SlotsBody = ItemBody<AvailableSlot[]> & ErrorBody;
 export type HoldBody = ItemBody<Hold> & ErrorBody;
 
+/**
+ * An anchor for sandboxes whose clock runs in 2027: its twelve weeks of seeded appointments end in
+ * March 2026, so every rota slot in the weeks these tests book is free unless a test takes it.
+ */
+export const EMPTY_DIARY_ANCHOR = '2026-01-05';
+
 /** The generated appointment types by what they are, named as the catalogue names them. */
 export const TYPE_NAMES = {
   gp: 'GP consultation',
@@ -92,4 +98,22 @@ export function query(params: Record<string, string | undefined>): string {
   );
 
   return new URLSearchParams(defined).toString();
+}
+
+// Intl rather than the sandbox's own conversion, so tests check it instead of repeating it.
+const londonFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A UTC slot time as the local date and `HH:MM` a booking widget shows and holds. */
+export function londonClock(timestamp: string): { date: string; time: string } {
+  const [date = '', time = ''] = londonFormat.format(new Date(timestamp)).split(', ');
+
+  return { date, time };
 }

@@ -239,6 +239,81 @@ describe('GET /documents/{id}/download', () => {
   });
 });
 
+describe('the files behind download links, for documents a caller wrote', () => {
+  const MARKUP = {
+    title: '<script>alert(document.cookie)</script>',
+    description: '<img src=x onerror="alert(1)">',
+  };
+
+  async function fileOf(fields: Record<string, unknown>) {
+    const { body } = await createDocument({
+      patient_id: somePatient().id,
+      document_type: 'other',
+      ...MARKUP,
+      ...fields,
+    });
+    const response = await fetch((await linkTo(body.data)).url);
+
+    return { response, text: await response.text() };
+  }
+
+  it('serves a document declared text/html as a download of a note, never as HTML (stored XSS)', async () => {
+    const { response, text } = await fileOf({ file_name: 'report.html', mime_type: 'text/html' });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="report.html"');
+    expect(text).toContain('The sandbox holds no text/html file');
+    expect(text).not.toMatch(/[<>]/);
+  });
+
+  it.each([
+    'text/html',
+    'application/xhtml+xml',
+    'image/svg+xml',
+    'text/xml',
+    'text/javascript',
+    'text/csv',
+    'image/png',
+  ])('serves %s as application/octet-stream, as an attachment', async (mimeType) => {
+    const { response } = await fileOf({ file_name: 'upload.bin', mime_type: mimeType });
+
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
+  });
+
+  it('serves text/plain inline as text, markup and all, under a name that saves as .txt', async () => {
+    const { response, text } = await fileOf({ file_name: 'notes.html', mime_type: 'text/plain' });
+
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('inline; filename="notes.html.txt"');
+    expect(text.split('\n')[0]).toBe(MARKUP.title);
+  });
+
+  it.each([
+    ['a synthesised PDF', 'application/pdf'],
+    ['plain text', 'text/plain'],
+    ['a download', 'text/html'],
+  ])('sends %s with nosniff, a sandboxing CSP and no caching', async (_, mimeType) => {
+    const { response } = await fileOf({ file_name: 'file.pdf', mime_type: mimeType });
+
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('quotes only letters, digits, spaces and ._-()+, of the file name, in ASCII', async () => {
+    const { response } = await fileOf({
+      file_name: 'scan "final";v2%20 ü\u0301.pdf',
+      mime_type: 'application/pdf',
+    });
+
+    expect(response.headers.get('content-disposition')).toBe(
+      'inline; filename="scan _final__v2_20 __.pdf"',
+    );
+  });
+});
+
 describe('POST /documents', () => {
   it('records a document, deriving its path, and serves a file for it', async () => {
     const patient = somePatient();
@@ -274,7 +349,7 @@ describe('POST /documents', () => {
     expect(file.headers.get('content-type')).toBe('application/pdf');
   });
 
-  it('defaults file_size to 0 and serves a note for a type it cannot synthesise', async () => {
+  it('defaults file_size to 0 and offers a note to download for a type it cannot synthesise', async () => {
     const { body } = await createDocument({
       patient_id: somePatient().id,
       document_type: 'imaging_report',
@@ -285,11 +360,11 @@ describe('POST /documents', () => {
     const file = await fetch((await linkTo(body.data)).url);
 
     expect(body.data).toMatchObject({ file_size: 0, description: null });
-    expect(file.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(file.headers.get('content-disposition')).toBe(
-      `inline; filename="chest _.png"; filename*=UTF-8''chest%20%C3%BC.png`,
+    expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="chest _.png"');
+    expect(await file.text()).toContain(
+      `The sandbox holds no image/png file for document ${body.data.id}`,
     );
-    expect(await file.text()).toContain('The sandbox holds no image/png file');
   });
 
   it('answers 400 listing every problem in details and fields', async () => {

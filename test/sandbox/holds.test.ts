@@ -16,8 +16,10 @@ import {
   type ListBody,
 } from '../support/sandbox-http.js';
 import {
+  EMPTY_DIARY_ANCHOR,
   GP,
   activeWithRole,
+  londonClock,
   query,
   sessionAt,
   typeOf,
@@ -30,7 +32,7 @@ import {
 // A Monday, 07:00 in London (GMT): the week before the clocks go forward.
 const NOW = new Date('2027-03-22T07:00:00Z');
 let clock = NOW;
-const api = useSandbox({ now: () => clock });
+const api = useSandbox({ anchorDate: EMPTY_DIARY_ANCHOR, now: () => clock });
 
 afterEach(() => {
   clock = NOW;
@@ -689,7 +691,7 @@ describe('booking directly over a held slot', () => {
 });
 
 describe('POST /holds on the clock-change nights, with a session planted from midnight to 04:00', () => {
-  const night = useSandbox({ now: () => NOW });
+  const night = useSandbox({ anchorDate: EMPTY_DIARY_ANCHOR, now: () => NOW });
   let clinician: Clinician;
   let type: AppointmentType;
 
@@ -830,20 +832,3 @@ describe('scopes', () => {
     expect(after.body.data.status).toBe('confirmed');
   });
 });
-
-const londonFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A UTC slot time as the local date and `HH:MM` a booking widget shows and holds. */
-function londonClock(timestamp: string): { date: string; time: string } {
-  const [date = '', time = ''] = londonFormat.format(new Date(timestamp)).split(', ');
-
-  return { date, time };
-}

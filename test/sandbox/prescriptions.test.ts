@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Patient, Prescription } from '../../src/sandbox/records.js';
 import {
   KEYS,
@@ -9,7 +9,12 @@ import {
 } from '../support/sandbox-http.js';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
-const api = useSandbox({ now: () => NOW });
+let clock = NOW;
+const api = useSandbox({ now: () => clock });
+
+afterEach(() => {
+  clock = NOW;
+});
 
 const listPrescriptions = (query = '') =>
   api.request<ListBody<Prescription>>(`/prescriptions${query}`);
@@ -178,6 +183,24 @@ describe('POST /prescriptions', () => {
     });
   });
 
+  it.each(['stopped', 'completed'])(
+    'answers 400 naming end_date for a %s prescription without one',
+    async (status) => {
+      const { status: code, body } = await createPrescription({
+        patient_id: somePatient().id,
+        ...METFORMIN,
+        start_date: '2026-01-05',
+        status,
+      });
+
+      expect(code).toBe(400);
+      expect(body.details).toBe(`end_date is required when status is ${status}`);
+      expect(body.fields).toEqual([
+        { field: 'end_date', message: `end_date is required when status is ${status}` },
+      ]);
+    },
+  );
+
   it('answers 400 listing every problem in details and fields', async () => {
     const { status, body } = await createPrescription({
       medication_name: 'X',
@@ -285,6 +308,47 @@ describe('PATCH /prescriptions/{id}', () => {
     expect(named.body.data.display_name).toBe('Own');
   });
 
+  it('keeps a display name a clinician chose when the medicine, dosage or unit changes', async () => {
+    const { body } = await createPrescription({
+      patient_id: somePatient().id,
+      ...METFORMIN,
+      display_name: 'Metformin MR (with food)',
+    });
+    const dosage = await patchPrescription(body.data.id, { dosage: '1000' });
+    const medicine = await patchPrescription(body.data.id, {
+      medication_name: 'Metformin MR',
+      dosage_unit: 'g',
+    });
+
+    expect(dosage.body.data).toMatchObject({
+      dosage: '1000',
+      display_name: 'Metformin MR (with food)',
+    });
+    expect(medicine.body.data.display_name).toBe('Metformin MR (with food)');
+  });
+
+  it('keeps a generated prescription’s name when it was edited away from the default', async () => {
+    const target = api.sandbox.store.prescriptions[3] as Prescription;
+    await patchPrescription(target.id, { display_name: 'Edited by the practice' });
+    const { body } = await patchPrescription(target.id, { dosage: '99' });
+
+    expect(body.data.display_name).toBe('Edited by the practice');
+  });
+
+  it('restores the default display name when display_name is sent as null', async () => {
+    const { body } = await createPrescription({
+      patient_id: somePatient().id,
+      ...METFORMIN,
+      display_name: 'Own name',
+    });
+    const { body: patched } = await patchPrescription(body.data.id, {
+      dosage: '850',
+      display_name: null,
+    });
+
+    expect(patched.data.display_name).toBe('Metformin 850mg');
+  });
+
   it('refuses a new patient, nulls on required fields and an end before the start', async () => {
     const target = await fresh();
     const other = api.sandbox.store.patients[45] as Patient;
@@ -314,6 +378,119 @@ describe('PATCH /prescriptions/{id}', () => {
 
     expect(status).toBe(400);
     expect(body.details).toBe('end_date must not be before start_date');
+  });
+
+  describe('keeps status and dates in step', () => {
+    it.each(['stopped', 'completed'])(
+      'ends a course today in London when moved to %s without an end_date',
+      async (status) => {
+        const target = await fresh();
+        const { status: code, body } = await patchPrescription(target.id, { status });
+
+        expect(code).toBe(200);
+        expect(body.data).toMatchObject({ status, end_date: '2026-03-02' });
+      },
+    );
+
+    it('takes today from the London calendar, not UTC, on a summer night', async () => {
+      const target = await fresh();
+      clock = new Date('2026-06-30T23:30:00Z');
+      const { body } = await patchPrescription(target.id, { status: 'stopped' });
+
+      expect(body.data.end_date).toBe('2026-07-01');
+    });
+
+    it('ends a course that has not started yet on its start date', async () => {
+      const { body: created } = await createPrescription({
+        patient_id: somePatient().id,
+        ...METFORMIN,
+        start_date: '2026-04-01',
+      });
+      const { body } = await patchPrescription(created.data.id, { status: 'stopped' });
+
+      expect(body.data.end_date).toBe('2026-04-01');
+    });
+
+    it('replaces a planned end still to come when the course is stopped early', async () => {
+      const target = await fresh();
+      await patchPrescription(target.id, { end_date: '2026-06-30' });
+      const { body } = await patchPrescription(target.id, { status: 'stopped' });
+
+      expect(body.data.end_date).toBe('2026-03-02');
+    });
+
+    it('keeps the end of a course that had already ended when its status changes', async () => {
+      const target = await fresh();
+      await patchPrescription(target.id, { status: 'stopped', end_date: '2026-02-01' });
+      const { body } = await patchPrescription(target.id, { status: 'completed' });
+
+      expect(body.data).toMatchObject({ status: 'completed', end_date: '2026-02-01' });
+    });
+
+    it('uses the end_date the body gives with the new status', async () => {
+      const target = await fresh();
+      const { body } = await patchPrescription(target.id, {
+        status: 'completed',
+        end_date: '2026-02-14',
+      });
+
+      expect(body.data).toMatchObject({ status: 'completed', end_date: '2026-02-14' });
+    });
+
+    it('answers 400 naming end_date when the body clears it on a stopped course', async () => {
+      const target = await fresh();
+      await patchPrescription(target.id, { status: 'stopped', end_date: '2026-02-01' });
+      const cleared = await patchPrescription(target.id, { end_date: null });
+      const both = await patchPrescription(target.id, { status: 'completed', end_date: null });
+
+      expect(cleared.status).toBe(400);
+      expect(cleared.body.details).toBe('end_date is required when status is stopped');
+      expect(both.body.fields?.map((field) => field.field)).toEqual(['end_date']);
+      expect(api.sandbox.store.getPrescription(target.id)?.end_date).toBe('2026-02-01');
+    });
+
+    it('clears an end that has passed when a course is made active again', async () => {
+      const target = await fresh();
+      await patchPrescription(target.id, { status: 'stopped', end_date: '2026-02-01' });
+      const { body } = await patchPrescription(target.id, { status: 'active' });
+
+      expect(body.data).toMatchObject({ status: 'active', end_date: null });
+    });
+
+    it('keeps a future end_date the body gives when a course is made active again', async () => {
+      const target = await fresh();
+      await patchPrescription(target.id, { status: 'stopped', end_date: '2026-02-01' });
+      const { body } = await patchPrescription(target.id, {
+        status: 'active',
+        end_date: '2026-05-31',
+      });
+
+      expect(body.data).toMatchObject({ status: 'active', end_date: '2026-05-31' });
+    });
+
+    it('answers 400 for an active course given an end that has passed', async () => {
+      const target = await fresh();
+      const { status, body } = await patchPrescription(target.id, {
+        status: 'active',
+        end_date: '2026-02-01',
+      });
+
+      expect(status).toBe(400);
+      expect(body.details).toBe(
+        'end_date must not be before today (2026-03-02) when status is active',
+      );
+    });
+
+    it('still answers 400 for an end before the start, whatever the status', async () => {
+      const target = await fresh();
+      const { status, body } = await patchPrescription(target.id, {
+        status: 'completed',
+        end_date: '2026-01-04',
+      });
+
+      expect(status).toBe(400);
+      expect(body.details).toBe('end_date must not be before start_date');
+    });
   });
 
   it('accepts the same patient_id, so an object read back can be sent', async () => {

@@ -31,16 +31,17 @@ describe('readSandboxEnv', () => {
     expect(readSandboxEnv({})).toEqual({ options: { port: 4010, host: '127.0.0.1' } });
   });
 
-  it('reads the port, host, seed and a numeric or "off" rate limit', () => {
+  it('reads the port, host, seed, anchor date and a numeric or "off" rate limit', () => {
     const env = {
       SANDBOX_PORT: '0',
       SANDBOX_HOST: '::1',
       SANDBOX_SEED: '7',
+      SANDBOX_ANCHOR_DATE: ' 2026-01-05 ',
       SANDBOX_RATE_LIMIT: '50',
     };
 
     expect(readSandboxEnv(env)).toEqual({
-      options: { port: 0, host: '::1', seed: 7, rateLimitPerHour: 50 },
+      options: { port: 0, host: '::1', seed: 7, anchorDate: '2026-01-05', rateLimitPerHour: 50 },
     });
     expect(readSandboxEnv({ SANDBOX_RATE_LIMIT: 'off' })).toMatchObject({
       options: { rateLimitPerHour: null },
@@ -51,6 +52,7 @@ describe('readSandboxEnv', () => {
     const result = readSandboxEnv({
       SANDBOX_PORT: '70000',
       SANDBOX_SEED: '-3',
+      SANDBOX_ANCHOR_DATE: '05/01/2026',
       SANDBOX_RATE_LIMIT: 'lots',
     });
 
@@ -58,15 +60,28 @@ describe('readSandboxEnv', () => {
       problems: [
         'SANDBOX_PORT must be an integer from 0 to 65535; received "70000"',
         'SANDBOX_SEED must be an integer from 0 to 4294967295; received "-3"',
+        'SANDBOX_ANCHOR_DATE must be a date in YYYY-MM-DD format from 2000-01-01 to 2099-12-31, e.g. 2026-01-05; received "05/01/2026"',
         'SANDBOX_RATE_LIMIT must be a positive integer or "off"; received "lots"',
+      ],
+    });
+  });
+
+  it.each(['2026-02-29', '1999-12-31'])('refuses SANDBOX_ANCHOR_DATE=%s', (date) => {
+    expect(readSandboxEnv({ SANDBOX_ANCHOR_DATE: date })).toEqual({
+      problems: [
+        `SANDBOX_ANCHOR_DATE must be a date in YYYY-MM-DD format from 2000-01-01 to 2099-12-31, e.g. 2026-01-05; received "${date}"`,
       ],
     });
   });
 });
 
 describe('npm run sandbox', () => {
-  it('prints one line with the URL and the key names, serves, and exits 0 on SIGTERM', async () => {
-    const sandbox = runSandbox({ SANDBOX_PORT: '0', SANDBOX_RATE_LIMIT: 'off' });
+  it('prints one line with the URL, the key names and the anchor, serves, and exits 0 on SIGTERM', async () => {
+    const sandbox = runSandbox({
+      SANDBOX_PORT: '0',
+      SANDBOX_RATE_LIMIT: 'off',
+      SANDBOX_ANCHOR_DATE: '2026-01-05',
+    });
     await sandbox.ready();
     const url = /(http:\/\/127\.0\.0\.1:\d+\/functions\/v1\/api-v1)/.exec(
       sandbox.output.stdout,
@@ -80,6 +95,7 @@ describe('npm run sandbox', () => {
     expect(sandbox.output.stdout.trim().split('\n')).toHaveLength(1);
     expect(sandbox.output.stdout).toContain('pk_test_sandbox_full');
     expect(sandbox.output.stdout).toContain('pk_test_sandbox_revoked');
+    expect(sandbox.output.stdout).toContain('data anchored on 2026-01-05');
     expect(response.status).toBe(200);
     expect(code).toBe(0);
   });

@@ -7,11 +7,25 @@ import { SandboxStore } from '../../src/sandbox/store.js';
 import { normaliseUkPostcode } from '../../src/sandbox/validation/postcode.js';
 import { documentFile } from '../../src/sandbox/document-files.js';
 import { formatTimestamp, londonInstant, parseCalendarDate } from '../../src/sandbox/calendar.js';
+import { mondayOnOrBefore } from '../../src/sandbox/data/timeline.js';
+import { startSandbox } from '../../src/sandbox/sandbox.js';
 
 const SEED = 20260101;
-const store = new SandboxStore({ seed: SEED, patientCount: 600, now: () => new Date() });
+// A Monday in winter, so London midnight is UTC midnight and timestamps compare with it as text.
+// From it: births 1930-01-05 to 2025-01-04, registrations to 2025-07-04, the inactive clinicians
+// gone from 2025-07-05, history to 2026-01-04, upcoming appointments to 2026-03-29.
+const ANCHOR = '2026-01-05';
+const DAY_BEFORE = '2026-01-04';
+const store = new SandboxStore({
+  seed: SEED,
+  patientCount: 600,
+  anchorDate: ANCHOR,
+  now: () => new Date(),
+});
 const patients = store.patients;
 const consultations = store.consultations;
+const dataset = (anchorDate = ANCHOR, seed = SEED) =>
+  generateDataset({ seed, patientCount: 600, anchorDate });
 
 const REMOTE_TYPES = ['185317003', '448337001'];
 const SNOMED_ENCOUNTER_TYPES = new Map([
@@ -25,33 +39,93 @@ const SNOMED_ENCOUNTER_TYPES = new Map([
 ]);
 
 describe('the synthetic data set', () => {
-  it('is byte-identical for the same seed', () => {
-    const again = generateDataset(SEED, 600);
-    const first = generateDataset(SEED, 600);
+  it('is byte-identical for the same seed and anchor', () => {
+    const again = dataset();
+    const first = dataset();
 
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
   });
 
   it('differs for a different seed', () => {
-    const other = new SandboxStore({ seed: SEED + 1, patientCount: 600, now: () => new Date() });
+    const other = dataset(ANCHOR, SEED + 1);
 
     expect(other.patients[0]?.id).not.toBe(patients[0]?.id);
     expect(JSON.stringify(other.patients)).not.toBe(JSON.stringify(patients));
   });
 
-  it('does not depend on the wall clock', () => {
-    const past = new SandboxStore({ seed: SEED, patientCount: 600, now: () => new Date(0) });
+  it('keeps the same patients around another anchor, their dates moved with it', () => {
+    // Seven weeks on: another Monday, still in winter.
+    const later = dataset('2026-02-23');
+    const before = new Map(patients.map((patient) => [patient.id, patient]));
+    const laterConsultations = later.consultations.map((c) => c.consultation_date).sort();
+    const laterUpcoming = later.appointments.filter((a) => a.start_time >= '2026-02-23');
+
+    expect(later.patients).toHaveLength(600);
+    for (const patient of later.patients) {
+      const same = before.get(patient.id);
+      const moved = Date.parse(patient.date_of_birth) - Date.parse(same?.date_of_birth ?? '');
+
+      expect([patient.first_name, patient.last_name, patient.nhs_number]).toEqual([
+        same?.first_name,
+        same?.last_name,
+        same?.nhs_number,
+      ]);
+      expect(moved).toBe(49 * 86_400_000);
+    }
+    expect(laterConsultations.at(-1)).toBe('2026-02-20');
+    expect(laterUpcoming.length).toBeGreaterThan(100);
+    expect(laterUpcoming.every((a) => a.start_time < '2026-05-18')).toBe(true);
+    expect(JSON.stringify(later.appointments)).not.toBe(JSON.stringify(store.appointments));
+  });
+
+  it.each([
+    ['a Wednesday', '2026-12-02T10:00:00Z', '2026-11-30'],
+    ['the Monday itself, at midnight', '2026-11-30T00:00:00Z', '2026-11-30'],
+    ['a winter Sunday night, still Sunday in London', '2026-11-29T23:30:00Z', '2026-11-23'],
+    ['a summer Sunday night, already Monday in London', '2026-06-28T23:30:00Z', '2026-06-29'],
+  ])('anchors by default on the Monday on or before %s', (_, now, monday) => {
+    expect(mondayOnOrBefore(new Date(now))).toBe(monday);
+  });
+
+  it('gives the same data all week, and appointments still to come, to a sandbox started without an anchor', async () => {
+    const monday = await startSandbox({ now: () => new Date('2026-11-30T08:00:00Z') });
+    const sunday = await startSandbox({ now: () => new Date('2026-12-06T21:00:00Z') });
+    try {
+      const upcoming = sunday.store.listAppointments({
+        startFrom: Date.parse('2026-12-07T00:00:00Z'),
+        statuses: ['confirmed', 'scheduled', 'pending', 'pending_approval'],
+      });
+
+      expect(monday.store.anchorDate).toBe('2026-11-30');
+      expect(sunday.store.anchorDate).toBe('2026-11-30');
+      expect(JSON.stringify(sunday.store.appointments)).toBe(
+        JSON.stringify(monday.store.appointments),
+      );
+      expect(upcoming.length).toBeGreaterThan(200);
+    } finally {
+      await Promise.all([monday.close(), sunday.close()]);
+    }
+  });
+
+  it.each(['2026-02-30', '26-01-05', '1999-12-31', '2100-01-04'])(
+    'refuses the anchorDate %s, naming the option and the range',
+    async (anchorDate) => {
+      await expect(startSandbox({ anchorDate })).rejects.toThrow(
+        `SandboxOptions.anchorDate must be a date in YYYY-MM-DD format from 2000-01-01 to 2099-12-31; received "${anchorDate}"`,
+      );
+    },
+  );
+
+  it('does not depend on the wall clock once anchored', () => {
+    const past = new SandboxStore({
+      seed: SEED,
+      patientCount: 600,
+      anchorDate: ANCHOR,
+      now: () => new Date(0),
+    });
 
     expect(JSON.stringify(past.patients)).toBe(JSON.stringify(patients));
     expect(JSON.stringify(past.consultations)).toBe(JSON.stringify(consultations));
-  });
-
-  it('generates the default data set, every resource included, in well under 300 ms', () => {
-    generateDataset(7, 600);
-    const started = performance.now();
-    generateDataset(SEED, 600);
-
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('draws on at least 80 first names and 80 surnames', () => {
@@ -78,10 +152,10 @@ describe('synthetic patients', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it('have drama-range mobile numbers, example-domain emails and real-shaped postcodes', () => {
+  it('have drama-range mobile numbers, example.com emails and real-shaped postcodes', () => {
     for (const patient of patients) {
       expect(patient.phone).toMatch(/^\+44 7700 900\d{3}$/);
-      expect(patient.email).toMatch(/^[a-z0-9.]+@example\.(com|co\.uk)$/);
+      expect(patient.email).toMatch(/^[a-z0-9.]+@example\.com$/);
       expect(normaliseUkPostcode(patient.postcode ?? '')).toBe(patient.postcode);
       expect(patient.postcode).toMatch(/ \d[ABD-HJLNP-UW-Z]{2}$/);
       expect(patient.country).toBe('United Kingdom');
@@ -104,12 +178,13 @@ describe('synthetic patients', () => {
     }
   });
 
-  it('are born between 1930 and 2024 and registered after birth', () => {
+  it('are born up to 96 years before the anchor, and registered after birth and by six months before it', () => {
     for (const patient of patients) {
-      expect(patient.date_of_birth >= '1930-01-01' && patient.date_of_birth <= '2024-12-31').toBe(
+      expect(patient.date_of_birth >= '1930-01-05' && patient.date_of_birth <= '2025-01-04').toBe(
         true,
       );
       expect(patient.created_at.slice(0, 10) >= patient.date_of_birth).toBe(true);
+      expect(patient.created_at.slice(0, 10) <= '2025-07-04').toBe(true);
       expect(patient.updated_at >= patient.created_at).toBe(true);
     }
     const decades = new Set(patients.map((patient) => patient.date_of_birth.slice(0, 3)));
@@ -133,7 +208,7 @@ describe('synthetic patients', () => {
         'marketing_consent',
       ]);
       expect(patient.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      expect(patient.updated_at < '2026-01-01').toBe(true);
+      expect(patient.updated_at < ANCHOR).toBe(true);
     }
   });
 });
@@ -155,14 +230,78 @@ describe('synthetic consultations', () => {
     expect(booked).toHaveLength(completed.length);
   });
 
-  it('fall after the patient’s registration and no later than 2025-12-31', () => {
+  it('fall after the patient’s registration and before the anchor', () => {
     for (const consultation of consultations) {
       const patient = store.getPatient(consultation.patient_id);
 
       expect(consultation.consultation_date >= (patient?.created_at.slice(0, 10) ?? '')).toBe(true);
       expect(consultation.consultation_date > (patient?.date_of_birth ?? '')).toBe(true);
-      expect(consultation.consultation_date <= '2025-12-31').toBe(true);
+      expect(consultation.consultation_date <= DAY_BEFORE).toBe(true);
+      expect(consultation.updated_at < ANCHOR).toBe(true);
       expect(consultation.status).toBe('completed');
+    }
+  });
+
+  it('fall on working days, start in surgery hours on a London clock and are written up that day', () => {
+    const recent = consultations.filter((c) => c.consultation_date >= '2024-01-01');
+
+    expect(recent.length).toBeGreaterThan(500);
+    for (const consultation of consultations) {
+      const date = consultation.consultation_date;
+      const written = inLondon(consultation.created_at);
+
+      expect(['Sat', 'Sun']).not.toContain(inLondon(`${date}T12:00:00Z`).weekday);
+      expect(BANK_HOLIDAYS).not.toContain(date);
+      // An unbooked consultation takes 15 minutes; a booked one starts when its appointment did.
+      const lastStart = consultation.appointment_id === null ? '18:15:00' : '18:29:00';
+      expect(consultation.consultation_time! >= '08:00:00').toBe(true);
+      expect(consultation.consultation_time! <= lastStart).toBe(true);
+      expect(written.date).toBe(date);
+      // Written up within the hour, or up to half an hour after a booked one (45 minutes at most).
+      const after = minutesOf(written.time) - minutesOf(consultation.consultation_time!);
+      expect(after > 0 && after <= 75, `written ${after} minutes after it started`).toBe(true);
+    }
+  });
+
+  it('record an NHS Health Check only for patients aged 40 to 74 on the day', () => {
+    const checks = consultations.filter((c) => c.chief_complaint === 'NHS Health Check');
+
+    expect(checks.length).toBeGreaterThan(5);
+    for (const check of checks) {
+      const age = wholeYears(store.getPatient(check.patient_id), check.consultation_date);
+
+      expect(age >= 40 && age <= 74, `aged ${age} on ${check.consultation_date}`).toBe(true);
+    }
+  });
+
+  it('are with a clinician who worked at the practice that day, about something their role sees', () => {
+    const complaintsOf = (role: string) =>
+      new Set(
+        consultations
+          .filter((c) => store.getClinician(c.clinician_id ?? '')?.role === role)
+          .map((c) => c.chief_complaint ?? ''),
+      );
+    const physio = [...complaintsOf('Physiotherapist')];
+    const pharmacist = [...complaintsOf('Clinical Pharmacist')];
+
+    expect(physio.length).toBeGreaterThan(2);
+    for (const complaint of physio) {
+      expect(complaint).toMatch(/back|knee|shoulder|neck|exercise/i);
+    }
+    expect(pharmacist.length).toBeGreaterThan(1);
+    for (const complaint of pharmacist) expect(complaint).toMatch(/medication|blood pressure/i);
+    for (const role of ['Practice Nurse', 'Physiotherapist', 'Clinical Pharmacist']) {
+      for (const diagnosis of [
+        'Low mood and poor sleep',
+        'Baby check',
+        'Headaches for two weeks',
+      ]) {
+        expect(complaintsOf(role)).not.toContain(diagnosis);
+      }
+    }
+    for (const consultation of consultations) {
+      const clinician = store.getClinician(consultation.clinician_id ?? '');
+      if (!clinician?.is_active) expect(consultation.consultation_date < '2025-07-05').toBe(true);
     }
   });
 
@@ -194,11 +333,11 @@ describe('synthetic consultations', () => {
 });
 
 describe('synthetic clinicians and locations', () => {
-  it('has eight clinicians with NHS example emails and drama-range phones', () => {
+  it('has eight clinicians with example.com emails and drama-range phones', () => {
     expect(store.clinicians).toHaveLength(8);
     for (const clinician of store.clinicians) {
       expect(clinician.id).toMatch(/^cli_[0-9a-f]{24}$/);
-      expect(clinician.email).toMatch(/@example\.nhs\.uk$/);
+      expect(clinician.email).toMatch(/^[a-z]+\.[a-z]+@example\.com$/);
       expect(clinician.phone).toMatch(/^\+44 20 7946 0\d{3}$/);
       expect(clinician.specialties.length).toBeGreaterThan(0);
     }
@@ -210,6 +349,7 @@ describe('synthetic clinicians and locations', () => {
     for (const location of store.locations) {
       expect(location.id).toMatch(/^loc_[0-9a-f]{24}$/);
       expect(location.phone).toMatch(/^\+44 20 7946 0\d{3}$/);
+      expect(location.email).toMatch(/^[a-z]+@example\.com$/);
     }
   });
 });
@@ -284,6 +424,24 @@ const byPatient = <T extends { patient_id: string }>(records: readonly T[]) => {
 const ageOn = (patient: Patient | undefined, date: string) =>
   (Date.parse(date) - Date.parse(patient?.date_of_birth ?? '')) / (365.25 * 86_400_000);
 
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** Age in completed years on a date, as a birthday card counts it. */
+function wholeYears(patient: Patient | undefined, date: string): number {
+  const born = patient?.date_of_birth ?? '';
+  const years = Number(date.slice(0, 4)) - Number(born.slice(0, 4));
+
+  return date.slice(5) < born.slice(5) ? years - 1 : years;
+}
+
+// England and Wales bank holidays from GOV.UK, for the years the appointments span.
+// prettier-ignore
+const BANK_HOLIDAYS = [
+  '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26',
+  '2024-12-25', '2024-12-26', '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05',
+  '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26', '2026-01-01', '2026-04-03',
+];
+
 describe('synthetic problems', () => {
   const problems = store.problems;
 
@@ -302,7 +460,7 @@ describe('synthetic problems', () => {
     }
   });
 
-  it('start at a plausible age and end, when resolved, after they start and by 2025', () => {
+  it('start at a plausible age and end, when resolved, after they start and before the anchor', () => {
     for (const problem of problems) {
       const patient = store.getPatient(problem.patient_id);
       const coded = CODED_CONDITIONS[problem.snomed_code ?? ''];
@@ -312,9 +470,9 @@ describe('synthetic problems', () => {
       );
       expect(problem.end_date !== null).toBe(problem.status === 'resolved');
       if (problem.end_date) expect(problem.end_date >= (problem.onset_date ?? '')).toBe(true);
-      expect((problem.end_date ?? problem.onset_date ?? '') <= '2025-12-31').toBe(true);
+      expect((problem.end_date ?? problem.onset_date ?? '') <= DAY_BEFORE).toBe(true);
       expect(problem.created_at <= problem.updated_at).toBe(true);
-      expect(problem.updated_at < '2026-01-01').toBe(true);
+      expect(problem.updated_at < ANCHOR).toBe(true);
     }
   });
 
@@ -376,7 +534,7 @@ describe('synthetic prescriptions', () => {
 
       expect(prescription.id).toMatch(/^rx_[0-9a-f]{24}$/);
       expect(PRESCRIBING_ROLES).toContain(prescriber?.role);
-      if (!prescriber?.is_active) expect(prescription.start_date < '2025-07-01').toBe(true);
+      if (!prescriber?.is_active) expect(prescription.start_date < '2025-07-05').toBe(true);
       expect(prescription.display_name).toBe(
         `${prescription.medication_name} ${prescription.dosage}${prescription.dosage_unit}`,
       );
@@ -420,13 +578,14 @@ describe('synthetic appointments', () => {
     }
   });
 
-  it('fall on weekdays between 08:00 and 18:30 on a London clock, written in UTC', () => {
+  it('fall on working days between 08:00 and 18:30 on a London clock, written in UTC', () => {
     for (const appointment of appointments) {
       const start = inLondon(appointment.start_time);
       const end = inLondon(appointment.end_time);
 
       expect(appointment.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
       expect(['Sat', 'Sun']).not.toContain(start.weekday);
+      expect(BANK_HOLIDAYS).not.toContain(start.date);
       expect(start.time >= '08:00:00' && end.time <= '18:30:00').toBe(true);
       expect(end.date).toBe(start.date);
     }
@@ -471,8 +630,8 @@ describe('synthetic appointments', () => {
   });
 
   it('are mostly completed in the past and still open in the future', () => {
-    const past = appointments.filter((a) => a.start_time < '2026-01-01');
-    const future = appointments.filter((a) => a.start_time >= '2026-01-01');
+    const past = appointments.filter((a) => a.start_time < ANCHOR);
+    const future = appointments.filter((a) => a.start_time >= ANCHOR);
     const share = (list: typeof appointments, status: string) =>
       list.filter((a) => a.status === status).length / list.length;
 
@@ -490,7 +649,7 @@ describe('synthetic appointments', () => {
     for (const appointment of appointments) {
       expect(appointment.cancellation_reason !== null).toBe(appointment.status === 'cancelled');
       expect(appointment.created_at < appointment.start_time).toBe(true);
-      expect(appointment.updated_at < '2026-01-01').toBe(true);
+      expect(appointment.updated_at < ANCHOR).toBe(true);
     }
   });
 
@@ -518,6 +677,15 @@ describe('synthetic appointments', () => {
       });
     }
     expect(linked.size).toBe(appointments.filter((a) => a.status === 'completed').length);
+  });
+
+  it('fill the twelve weeks from the anchor with appointments to come, from its first day', () => {
+    const future = appointments.filter((a) => a.start_time >= ANCHOR);
+    const firstWeek = future.filter((a) => a.start_time < '2026-01-10');
+
+    expect(future.length).toBeGreaterThan(300);
+    expect(firstWeek.length).toBeGreaterThan(10);
+    expect(future.every((a) => a.start_time < '2026-03-30')).toBe(true);
   });
 
   it('stop before a patient was archived, and archived patients have none to come', () => {

@@ -9,6 +9,9 @@ import { createFacade } from '../../src/server/create-server.js';
 import type { Facade } from '../../src/server/create-server.js';
 import { captureLogs } from './log-capture.js';
 
+/** The Monday the test data is generated around. */
+export const TEST_ANCHOR_DATE = '2026-01-05';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -47,7 +50,12 @@ export interface Stack {
 export async function startStack(
   options: { sandbox?: SandboxOptions; config?: Partial<Config> } = {},
 ): Promise<Stack> {
-  const sandbox = await startSandbox({ rateLimitPerHour: null, ...options.sandbox });
+  // A fixed anchor keeps the data, and so every date a test relies on, the same in any week.
+  const sandbox = await startSandbox({
+    rateLimitPerHour: null,
+    anchorDate: TEST_ANCHOR_DATE,
+    ...options.sandbox,
+  });
   const logs = captureLogs();
   const config = { ...loadConfig({}), ...options.config };
   const facade = createFacade({

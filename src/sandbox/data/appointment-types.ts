@@ -2,7 +2,7 @@ import { DAY_MS, formatTimestamp } from '../calendar.js';
 import type { AppointmentType } from '../records.js';
 import type { IdFactory } from './ids.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 type ServiceFields = Omit<AppointmentType, 'id' | 'created_at' | 'updated_at'>;
 
@@ -176,14 +176,18 @@ export const SERVICES: readonly Service[] = [
 ];
 
 /** One appointment type per service, in catalogue order, set up before the oldest appointment. */
-export function generateAppointmentTypes(random: Random, ids: IdFactory): AppointmentType[] {
+export function generateAppointmentTypes(
+  random: Random,
+  ids: IdFactory,
+  timeline: Timeline,
+): AppointmentType[] {
   return SERVICES.map((service) => {
-    const created = TIMELINE.firstAppointment - random.int(60, 900) * DAY_MS;
+    const created = timeline.firstAppointment - random.int(60, 900) * DAY_MS;
     const createdAt = created + random.int(8 * 60, 17 * 60) * 60_000;
     // The inactive one was withdrawn when its GP left; the others were last edited at some point.
     const edited = service.fields.is_active
       ? createdAt + random.int(0, 400) * DAY_MS
-      : TIMELINE.cliniciansLeft + random.int(9 * 60, 16 * 60) * 60_000;
+      : timeline.cliniciansLeft + random.int(9 * 60, 16 * 60) * 60_000;
 
     const fields = service.fields;
 

@@ -19,12 +19,14 @@ import type {
 import { SERVICES, type Service } from './appointment-types.js';
 import { clinicianWorksOn } from './clinicians.js';
 import { CONSULTATION_TYPES } from './consultation-types.js';
+import { CONSULTATION_MINUTES } from './consultations.js';
 import { groupByPatient } from './group-by-patient.js';
 import type { IdFactory } from './ids.js';
-import { ageAt, registrationDay } from './patient-dates.js';
+import { ageAt, birthdayAfter, registrationDay } from './patient-dates.js';
 import { randomDay } from './patients.js';
 import type { Random, Weighted } from './random.js';
-import { TIMELINE } from './timeline.js';
+import { SURGERY_HOURS } from './surgery-hours.js';
+import type { Timeline } from './timeline.js';
 import { pickVisit, type Visit } from './visit-reasons.js';
 import { isWorkingDay } from './working-days.js';
 
@@ -38,6 +40,7 @@ export interface AppointmentContext {
   problems: readonly Problem[];
   /** Consultations already in the data, whose time the clinicians are not free to book over. */
   consultations: readonly Consultation[];
+  timeline: Timeline;
 }
 
 export interface GeneratedAppointments {
@@ -46,12 +49,8 @@ export interface GeneratedAppointments {
   consultations: Consultation[];
 }
 
-// Surgery hours on a London clock, in minutes past midnight, and the grid slots start on.
-const OPENS = 8 * 60;
-const CLOSES = 18 * 60 + 30;
+// Appointments start on a five-minute grid.
 const SLOT_STEP = 5;
-// How long an unbooked consultation already in the data keeps its clinician busy.
-const CONSULTATION_MINUTES = 15;
 const PLACEMENT_ATTEMPTS = 20;
 
 const PAST_STATUSES: readonly Weighted<AppointmentStatus>[] = [
@@ -99,8 +98,8 @@ interface Booking {
 }
 
 /**
- * One to five appointments per patient: most in the two years before the data's reference date,
- * the rest in the three months after it. Times fall in surgery hours on a London clock, a
+ * One to five appointments per patient: most in the two years before the anchor, the rest in the
+ * twelve weeks from it. Times fall in surgery hours on a London clock on working days, a
  * clinician is never booked twice at once (nor over a consultation already recorded), and each
  * completed appointment gets the consultation it produced.
  */
@@ -129,28 +128,31 @@ function planBooking(
   patient: Patient,
   problems: readonly Problem[],
 ): Booking | undefined {
-  const { random } = context;
+  const { random, timeline } = context;
   const archived = patient.archived_at === null ? undefined : Date.parse(patient.archived_at);
   const future = archived === undefined && random.chance(0.3);
   const [first, last] = future
-    ? [TIMELINE.firstFutureAppointment, TIMELINE.lastAppointment]
+    ? [timeline.firstFutureAppointment, timeline.lastAppointment]
     : [
-        Math.max(registrationDay(patient) + DAY_MS, TIMELINE.firstAppointment),
-        Math.min(TIMELINE.lastConsultation, (archived ?? Infinity) - 2 * DAY_MS),
+        Math.max(registrationDay(patient) + DAY_MS, timeline.firstAppointment),
+        Math.min(timeline.lastConsultation, (archived ?? Infinity) - 2 * DAY_MS),
       ];
   if (first > last) return undefined;
 
-  const ageInYears = ageAt(patient, future ? TIMELINE.asOf : last);
-  const serviceIndex = pickService(random, ageInYears);
+  // The service fits the patient's age by the end of the window; the slot, once the patient is
+  // old enough for it; and the reason, their age on the day.
+  const serviceIndex = pickService(random, ageAt(patient, last));
   const service = SERVICES[serviceIndex];
   const type = context.appointmentTypes[serviceIndex];
   if (!service || !type) return undefined;
 
-  const slot = findSlot(context, diary, patient, service, [first, last]);
+  const oldEnough = Math.max(first, birthdayAfter(patient, service.minAge));
+  const slot = findSlot(context, diary, patient, service, [oldEnough, last]);
   if (!slot) return undefined;
 
   const date = formatCalendarDate(slot.day);
   const active = problems.filter((problem) => wasActive(problem, date));
+  const ageInYears = ageAt(patient, slot.day);
   const visit = pickVisit(random, service, { patient, ageInYears, problems: active });
 
   return { patient, service, type, slot, visit, future };
@@ -176,18 +178,20 @@ function findSlot(
   service: Service,
   [first, last]: readonly [number, number],
 ): Slot | undefined {
-  const { random } = context;
+  const { random, timeline } = context;
+  const { opens, closes } = SURGERY_HOURS;
   const duration = service.fields.duration_minutes;
   const runs = context.clinicians.filter((clinician) => service.roles.includes(clinician.role));
-  if (runs.length === 0) return undefined;
+  if (runs.length === 0 || first > last) return undefined;
 
   for (let attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt += 1) {
     const day = randomDay(random, first, last);
-    const working = runs.filter((clinician) => clinicianWorksOn(clinician, day));
+    const working = runs.filter((clinician) => clinicianWorksOn(clinician, day, timeline));
     if (!isWorkingDay(day) || working.length === 0) continue;
 
     const clinician = random.pick(working);
-    const minute = OPENS + SLOT_STEP * random.int(0, (CLOSES - OPENS - duration) / SLOT_STEP);
+    const minute =
+      opens + SLOT_STEP * random.int(0, Math.floor((closes - opens - duration) / SLOT_STEP));
     const end = minute + duration;
     if (
       diary.isFree(clinician.id, day, minute, end) &&
@@ -215,8 +219,8 @@ function addBooking(
   const source: BookingSource =
     type.allow_online_booking && random.chance(0.35) ? 'online' : 'staff';
   const status = pickStatus(random, future, source);
-  const createdAt = bookedAt(random, patient, start);
-  const updatedAt = changedAt(random, status, createdAt, start, end);
+  const createdAt = bookedAt(context, patient, start);
+  const updatedAt = changedAt(context, status, createdAt, [start, end]);
   const appointment: Appointment = {
     id: context.ids.next('apt'),
     patient_id: patient.id,
@@ -252,24 +256,25 @@ function pickStatus(random: Random, future: boolean, source: BookingSource): App
   return status === 'pending_approval' && source !== 'online' ? 'pending' : status;
 }
 
-/** A day to four weeks ahead, after registration and before the data's reference date. */
-function bookedAt(random: Random, patient: Patient, start: number): number {
+/** A day to four weeks ahead, after registration and before the anchor. */
+function bookedAt(context: AppointmentContext, patient: Patient, start: number): number {
+  const { random, timeline } = context;
   const lead = random.int(1, 28) * DAY_MS + random.int(0, 8 * 60) * 60_000;
   const registered = Date.parse(patient.created_at) + 60_000;
-  const latest = Math.min(start - 30 * 60_000, TIMELINE.asOf - 3_600_000);
+  const latest = Math.min(start - 30 * 60_000, timeline.asOf - 3_600_000);
 
   return Math.min(Math.max(start - lead, registered), latest);
 }
 
 /** When the status was last set: on the day for attended or missed ones, before it if cancelled. */
 function changedAt(
-  random: Random,
+  context: AppointmentContext,
   status: AppointmentStatus,
   createdAt: number,
-  start: number,
-  end: number,
+  [start, end]: readonly [number, number],
 ): number {
-  const latest = TIMELINE.asOf - 1000;
+  const { random } = context;
+  const latest = context.timeline.asOf - 1000;
   const between = (from: number, to: number) => from + Math.floor(random.next() * (to - from));
   let changed = createdAt;
   if (status === 'completed') changed = end + random.int(1, 30) * 60_000;
@@ -305,7 +310,7 @@ function linkedConsultation(
     chief_complaint: booking.visit.chief_complaint,
     summary: booking.visit.summary,
     created_at: formatTimestamp(completedAt),
-    updated_at: formatTimestamp(Math.min(amended, TIMELINE.asOf - 1000)),
+    updated_at: formatTimestamp(Math.min(amended, context.timeline.asOf - 1000)),
   };
 }
 

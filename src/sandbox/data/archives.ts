@@ -4,7 +4,7 @@ import { clinicianWorksOn } from './clinicians.js';
 import { groupByPatient } from './group-by-patient.js';
 import { randomWorkingMinute } from './patients.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 const ARCHIVE_CHANCE = 0.02;
 
@@ -25,6 +25,7 @@ export interface ArchiveContext {
   random: Random;
   clinicians: readonly Clinician[];
   consultations: readonly Consultation[];
+  timeline: Timeline;
 }
 
 /**
@@ -42,10 +43,12 @@ export function archivePatients(context: ArchiveContext, patients: readonly Pati
     const lastActivity = Math.max(Date.parse(patient.updated_at), ...seen);
     const day = Math.floor(lastActivity / DAY_MS) * DAY_MS + context.random.int(7, 120) * DAY_MS;
     const archivedAt = day + randomWorkingMinute(context.random) * 60_000;
-    if (archivedAt >= TIMELINE.lastConsultation) return patient;
+    if (archivedAt >= context.timeline.lastConsultation) return patient;
 
     const archive = context.random.pick(ARCHIVES);
-    const staff = context.clinicians.filter((clinician) => clinicianWorksOn(clinician, day));
+    const staff = context.clinicians.filter((clinician) =>
+      clinicianWorksOn(clinician, day, context.timeline),
+    );
     const stamp = formatTimestamp(archivedAt);
 
     return {

@@ -1,16 +1,27 @@
 import type { Clinician } from '../records.js';
 import { DAY_MS, formatTimestamp } from '../calendar.js';
-import { generateLondonLandline } from './contact-details.js';
+import { EMAIL_DOMAIN, generateLondonLandline } from './contact-details.js';
 import type { IdFactory } from './ids.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 type ClinicianProfile = Pick<
   Clinician,
   'first_name' | 'last_name' | 'title' | 'role' | 'specialties' | 'bio' | 'is_active'
 >;
 
-const GP = 'General Practitioner';
+/** The roles the practice's clinicians work in, as `Clinician.role` names them. */
+export const ROLES = {
+  gp: 'General Practitioner',
+  practiceNurse: 'Practice Nurse',
+  nursePractitioner: 'Advanced Nurse Practitioner',
+  physiotherapist: 'Physiotherapist',
+  pharmacist: 'Clinical Pharmacist',
+} as const;
+
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+const GP = ROLES.gp;
 
 const PROFILES: readonly ClinicianProfile[] = [
   {
@@ -37,7 +48,7 @@ const PROFILES: readonly ClinicianProfile[] = [
     title: 'BM BCh, MRCGP',
     role: GP,
     specialties: ['General Practice', 'Mental Health'],
-    bio: 'Salaried GP; retired from clinical work at the practice in 2025.',
+    bio: 'Salaried GP, now retired from clinical work at the practice.',
     is_active: false,
   },
   {
@@ -53,7 +64,7 @@ const PROFILES: readonly ClinicianProfile[] = [
     first_name: 'Fiona',
     last_name: 'MacLeod',
     title: 'RGN, BSc (Hons)',
-    role: 'Practice Nurse',
+    role: ROLES.practiceNurse,
     specialties: ['Chronic Disease Management', 'Immunisations'],
     bio: 'Runs asthma, blood pressure and travel vaccination clinics.',
     is_active: true,
@@ -62,7 +73,7 @@ const PROFILES: readonly ClinicianProfile[] = [
     first_name: 'Aisha',
     last_name: 'Rahman',
     title: 'RN, MSc, NMP',
-    role: 'Advanced Nurse Practitioner',
+    role: ROLES.nursePractitioner,
     specialties: ['Minor Illness', 'Respiratory'],
     bio: 'Independent prescriber seeing same-day minor illness appointments.',
     is_active: true,
@@ -71,7 +82,7 @@ const PROFILES: readonly ClinicianProfile[] = [
     first_name: 'Tomasz',
     last_name: 'Nowak',
     title: 'BSc (Hons) Physiotherapy, MCSP',
-    role: 'Physiotherapist',
+    role: ROLES.physiotherapist,
     specialties: ['Musculoskeletal', 'Sports Injuries'],
     bio: 'First-contact physiotherapist for back, joint and sports injuries.',
     is_active: true,
@@ -80,16 +91,20 @@ const PROFILES: readonly ClinicianProfile[] = [
     first_name: 'Grace',
     last_name: 'Lin',
     title: 'MPharm, IP',
-    role: 'Clinical Pharmacist',
+    role: ROLES.pharmacist,
     specialties: ['Medication Review', 'Hypertension'],
     bio: 'Carries out structured medication reviews and hypertension follow-up.',
     is_active: true,
   },
 ];
 
-export function generateClinicians(random: Random, ids: IdFactory): Clinician[] {
+export function generateClinicians(
+  random: Random,
+  ids: IdFactory,
+  timeline: Timeline,
+): Clinician[] {
   return PROFILES.map((profile) => {
-    const joined = TIMELINE.firstRegistration - random.int(30, 900) * DAY_MS;
+    const joined = timeline.firstRegistration - random.int(30, 900) * DAY_MS;
     const createdAt = formatTimestamp(joined + random.int(8 * 60, 17 * 60) * 60_000);
     const first = profile.first_name.toLowerCase();
     const last = profile.last_name.toLowerCase();
@@ -103,7 +118,7 @@ export function generateClinicians(random: Random, ids: IdFactory): Clinician[] 
       role: profile.role,
       specialties: profile.specialties,
       bio: profile.bio,
-      email: `${first}.${last}@example.nhs.uk`,
+      email: `${first}.${last}@${EMAIL_DOMAIN}`,
       phone: generateLondonLandline(random),
       avatar_url: null,
       is_active: profile.is_active,
@@ -114,11 +129,11 @@ export function generateClinicians(random: Random, ids: IdFactory): Clinician[] 
 }
 
 /** Whether the clinician still worked at the practice on a day (the inactive ones have left). */
-export function clinicianWorksOn(clinician: Clinician, dayMs: number): boolean {
-  return clinician.is_active || dayMs < TIMELINE.cliniciansLeft;
+export function clinicianWorksOn(clinician: Clinician, dayMs: number, timeline: Timeline): boolean {
+  return clinician.is_active || dayMs < timeline.cliniciansLeft;
 }
 
-const PRESCRIBING_ROLES = new Set([GP, 'Advanced Nurse Practitioner', 'Clinical Pharmacist']);
+const PRESCRIBING_ROLES = new Set<string>([GP, ROLES.nursePractitioner, ROLES.pharmacist]);
 
 /** Clinicians who may sign a prescription: the GPs and the independent prescribers. */
 export function isPrescriber(clinician: Clinician): boolean {

@@ -10,16 +10,18 @@ export function generateLondonLandline(random: Random): string {
   return `+44 20 7946 0${String(random.int(0, 999)).padStart(3, '0')}`;
 }
 
-/** An address at the reserved example domains, so nothing is ever delivered. */
+/** The domain RFC 2606 reserves for examples, so nothing sent to it is ever delivered. */
+export const EMAIL_DOMAIN = 'example.com';
+
+/** An address at the reserved example domain. */
 export function generateEmail(random: Random, firstName: string, lastName: string): string {
   const first = emailPart(firstName);
   const last = emailPart(lastName);
-  const domain = random.chance(0.6) ? 'example.com' : 'example.co.uk';
   const style = random.int(0, 2);
-  if (style === 0) return `${first}.${last}@${domain}`;
-  if (style === 1) return `${first.charAt(0)}${last}${random.int(1, 99)}@${domain}`;
+  if (style === 0) return `${first}.${last}@${EMAIL_DOMAIN}`;
+  if (style === 1) return `${first.charAt(0)}${last}${random.int(1, 99)}@${EMAIL_DOMAIN}`;
 
-  return `${first}${last}@${domain}`;
+  return `${first}${last}@${EMAIL_DOMAIN}`;
 }
 
 function emailPart(name: string): string {

@@ -23,6 +23,7 @@ import { generatePrescriptions } from './prescriptions.js';
 import { generateProblems } from './problems.js';
 import { createRandom } from './random.js';
 import { generateSessions } from './sessions.js';
+import { createTimeline } from './timeline.js';
 
 export interface SandboxDataset {
   clinicians: Clinician[];
@@ -39,32 +40,52 @@ export interface SandboxDataset {
   sessions: ClinicianSession[];
 }
 
+export interface DatasetOptions {
+  seed: number;
+  patientCount: number;
+  /** `YYYY-MM-DD`: the history ends the day before, the diary runs twelve weeks from it. */
+  anchorDate: string;
+}
+
 /**
- * Everything the sandbox starts with; the same seed and count always give the same bytes. Each
- * resource draws from its own named stream, and the resources added later take their ids after
- * the earlier ones, so adding a resource leaves the records that came before it unchanged.
+ * Everything the sandbox starts with; the same seed, count and anchor always give the same
+ * bytes. Each resource draws from its own named stream, and the resources added later take their
+ * ids after the earlier ones, so adding a resource leaves the records that came before it
+ * unchanged. Another anchor gives the same patients (names, NHS numbers, ids) with their dates
+ * laid out around it.
  */
-export function generateDataset(seed: number, patientCount: number): SandboxDataset {
+export function generateDataset(options: DatasetOptions): SandboxDataset {
+  const { seed, patientCount } = options;
+  const timeline = createTimeline(options.anchorDate);
   const ids = createIdFactory(createRandom(seed, 'ids'));
-  const clinicians = generateClinicians(createRandom(seed, 'clinicians'), ids);
-  const locations = generateLocations(createRandom(seed, 'locations'), ids);
-  const registered = generatePatients(createRandom(seed, 'patients'), ids, patientCount);
+  const clinicians = generateClinicians(createRandom(seed, 'clinicians'), ids, timeline);
+  const locations = generateLocations(createRandom(seed, 'locations'), ids, timeline);
+  const registered = generatePatients(createRandom(seed, 'patients'), ids, patientCount, timeline);
   const unbooked = generateConsultations(
-    { random: createRandom(seed, 'consultations'), ids, clinicians, locations },
+    { random: createRandom(seed, 'consultations'), ids, clinicians, locations, timeline },
     registered,
   );
   const patients = archivePatients(
-    { random: createRandom(seed, 'archives'), clinicians, consultations: unbooked },
+    { random: createRandom(seed, 'archives'), clinicians, consultations: unbooked, timeline },
     registered,
   );
-  const appointmentTypes = generateAppointmentTypes(createRandom(seed, 'appointment-types'), ids);
-  const problems = generateProblems(createRandom(seed, 'problems'), ids, patients, unbooked);
+  const appointmentTypes = generateAppointmentTypes(
+    createRandom(seed, 'appointment-types'),
+    ids,
+    timeline,
+  );
+  const problems = generateProblems(
+    { random: createRandom(seed, 'problems'), ids, timeline },
+    patients,
+    unbooked,
+  );
   const prescriptions = generatePrescriptions(
     {
       random: createRandom(seed, 'prescriptions'),
       ids,
       clinicians,
       patients: new Map(patients.map((patient) => [patient.id, patient])),
+      timeline,
     },
     problems,
   );
@@ -77,12 +98,13 @@ export function generateDataset(seed: number, patientCount: number): SandboxData
       appointmentTypes,
       problems,
       consultations: unbooked,
+      timeline,
     },
     patients,
   );
   const consultations = [...unbooked, ...booked.consultations];
   const documents = generateDocuments(
-    { random: createRandom(seed, 'documents'), ids, clinicians, problems, consultations },
+    { random: createRandom(seed, 'documents'), ids, clinicians, problems, consultations, timeline },
     patients,
   );
   const sessions = generateSessions({

@@ -16,7 +16,7 @@ import type { IdFactory } from './ids.js';
 import { registrationDay } from './patient-dates.js';
 import { randomWorkingMinute } from './patients.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 export interface DocumentContext {
   random: Random;
@@ -24,6 +24,7 @@ export interface DocumentContext {
   clinicians: readonly Clinician[];
   problems: readonly Problem[];
   consultations: readonly Consultation[];
+  timeline: Timeline;
 }
 
 /** A document the patient could have, and the earliest and latest day it could be filed. */
@@ -54,7 +55,7 @@ export function generateDocuments(
 
   return patients.flatMap((patient) => {
     const candidates = [
-      ...problemDocuments(context.random, patient, problems.get(patient.id) ?? []),
+      ...problemDocuments(context, patient, problems.get(patient.id) ?? []),
       ...bloodCountDocuments(context.random, patient, consultations.get(patient.id) ?? []),
       registrationForm(patient),
     ];
@@ -66,7 +67,13 @@ export function generateDocuments(
   });
 }
 
-function problemDocuments(random: Random, patient: Patient, problems: readonly Problem[]) {
+function problemDocuments(
+  context: DocumentContext,
+  patient: Patient,
+  problems: readonly Problem[],
+): Candidate[] {
+  const { random, timeline } = context;
+
   return problems.flatMap((problem) => {
     const condition = conditionFor(problem.snomed_code);
     const onset = parseCalendarDate(problem.onset_date ?? '');
@@ -80,7 +87,7 @@ function problemDocuments(random: Random, patient: Patient, problems: readonly P
       fileStem: document.fileStem,
       description: document.describe(random),
       from,
-      to: TIMELINE.lastConsultation,
+      to: timeline.lastConsultation,
     }));
   });
 }
@@ -148,7 +155,7 @@ function generateDocument(
     file_name: fileName,
     mime_type: asText ? 'text/plain' : 'application/pdf',
     file_size: 0,
-    uploaded_by: pickUploader(random, context.clinicians, day),
+    uploaded_by: pickUploader(context, day),
   };
   const stamps = { id: context.ids.next('doc'), created_at: filedAt, updated_at: filedAt };
   const document = toPatientDocument(fields, stamps);
@@ -165,8 +172,9 @@ function uniqueName(stem: string, extension: string, taken: Set<string>): string
 }
 
 /** The user id of a clinician who worked at the practice that day. */
-function pickUploader(random: Random, clinicians: readonly Clinician[], day: number): string {
-  const working = clinicians.filter((clinician) => clinicianWorksOn(clinician, day));
+function pickUploader(context: DocumentContext, day: number): string {
+  const { random, clinicians, timeline } = context;
+  const working = clinicians.filter((clinician) => clinicianWorksOn(clinician, day, timeline));
 
   return random.pick(working.length > 0 ? working : clinicians).user_id;
 }

@@ -1,10 +1,10 @@
 import { DAY_MS, formatTimestamp } from '../calendar.js';
 import type { Location } from '../records.js';
 import { generatePostcode } from './addresses.js';
-import { generateLondonLandline } from './contact-details.js';
+import { EMAIL_DOMAIN, generateLondonLandline } from './contact-details.js';
 import type { IdFactory } from './ids.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 interface Branch {
   name: string;
@@ -39,9 +39,9 @@ const BRANCHES: readonly Branch[] = [
   },
 ];
 
-export function generateLocations(random: Random, ids: IdFactory): Location[] {
+export function generateLocations(random: Random, ids: IdFactory, timeline: Timeline): Location[] {
   return BRANCHES.map((branch) => {
-    const opened = TIMELINE.firstRegistration - random.int(400, 1500) * DAY_MS;
+    const opened = timeline.firstRegistration - random.int(400, 1500) * DAY_MS;
     const createdAt = formatTimestamp(opened + random.int(8 * 60, 17 * 60) * 60_000);
 
     return {
@@ -53,7 +53,7 @@ export function generateLocations(random: Random, ids: IdFactory): Location[] {
       postcode: generatePostcode(random, branch.outwardCode),
       country: 'United Kingdom',
       phone: generateLondonLandline(random),
-      email: `${branch.mailbox}@example.nhs.uk`,
+      email: `${branch.mailbox}@${EMAIL_DOMAIN}`,
       is_active: branch.is_active,
       timezone: 'Europe/London',
       created_at: createdAt,

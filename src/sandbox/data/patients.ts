@@ -6,7 +6,7 @@ import type { IdFactory } from './ids.js';
 import { pickFirstName, pickSurname } from './names.js';
 import { generateTestNhsNumber } from './nhs-number.js';
 import type { Random, Weighted } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 const GENDERS: readonly Weighted<Gender>[] = [
   ['female', 49],
@@ -16,30 +16,46 @@ const GENDERS: readonly Weighted<Gender>[] = [
 
 const CONTACT_PREFERENCES = ['email', 'email', 'sms', 'phone', 'post'] as const;
 
-/** Synthetic patients in registration order; each registered after birth and before mid-2025. */
-export function generatePatients(random: Random, ids: IdFactory, count: number): Patient[] {
+/**
+ * Synthetic patients in registration order; each registered after birth and at least six months
+ * before the anchor. Every patient takes the same draws whatever the anchor, so moving it moves
+ * their dates but keeps who they are.
+ */
+export function generatePatients(
+  random: Random,
+  ids: IdFactory,
+  count: number,
+  timeline: Timeline,
+): Patient[] {
   const nhsNumbers = new Set<string>();
-  const patients = Array.from({ length: count }, () => generatePatient(random, ids, nhsNumbers));
+  const patients = Array.from({ length: count }, () =>
+    generatePatient(random, ids, nhsNumbers, timeline),
+  );
 
   return patients.sort(
     (a, b) => a.created_at.localeCompare(b.created_at) || (a.id < b.id ? -1 : 1),
   );
 }
 
-function generatePatient(random: Random, ids: IdFactory, nhsNumbers: Set<string>): Patient {
+function generatePatient(
+  random: Random,
+  ids: IdFactory,
+  nhsNumbers: Set<string>,
+  timeline: Timeline,
+): Patient {
   const gender = random.weighted(GENDERS);
   const firstName = pickFirstName(random, gender);
   const lastName = pickSurname(random);
-  const born = randomDay(random, TIMELINE.firstBirth, TIMELINE.lastBirth);
+  const born = randomDay(random, timeline.firstBirth, timeline.lastBirth);
   const registered = randomDay(
     random,
-    Math.max(born, TIMELINE.firstRegistration),
-    TIMELINE.lastRegistration,
+    Math.max(born, timeline.firstRegistration),
+    timeline.lastRegistration,
   );
   const createdAt = registered + randomWorkingMinute(random) * 60_000;
   const updatedAt = random.chance(0.4)
     ? createdAt
-    : randomInstant(random, createdAt, TIMELINE.asOf);
+    : randomInstant(random, createdAt, timeline.asOf);
 
   return {
     id: ids.next('pat'),

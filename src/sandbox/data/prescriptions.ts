@@ -13,13 +13,14 @@ import type { IdFactory } from './ids.js';
 import { registrationDay } from './patient-dates.js';
 import { randomWorkingMinute } from './patients.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 export interface PrescriptionContext {
   random: Random;
   ids: IdFactory;
   clinicians: readonly Clinician[];
   patients: ReadonlyMap<string, Patient>;
+  timeline: Timeline;
 }
 
 // An active problem's medicine is still being issued; an ended one's was finished or stopped.
@@ -60,7 +61,7 @@ function generatePrescription(
   const status = STATUS_FOR[problem.status];
   // Started at diagnosis; one started elsewhere is re-issued on the day the patient registers.
   const start = Math.max(onset, registrationDay(patient));
-  const end = status === 'active' ? null : endOf(random, problem, start);
+  const end = status === 'active' ? null : endOf(context, problem, start);
   const dosage = random.pick(plan.strengths);
   const createdAt = start + randomWorkingMinute(random) * 60_000;
   const updatedAt = end === null ? createdAt : end + randomWorkingMinute(random) * 60_000;
@@ -69,7 +70,7 @@ function generatePrescription(
     {
       id: context.ids.next('rx'),
       patient_id: patient.id,
-      prescriber_id: pickPrescriber(random, context.clinicians, start),
+      prescriber_id: pickPrescriber(context, start),
       display_name: `${plan.medication_name} ${dosage}${plan.dosage_unit}`,
       medication_name: plan.medication_name,
       dosage,
@@ -90,15 +91,17 @@ function generatePrescription(
 }
 
 /** The problem's end for a finished course; otherwise three months to two years on. */
-function endOf(random: Random, problem: Problem, start: number): number {
+function endOf(context: PrescriptionContext, problem: Problem, start: number): number {
+  const { random, timeline } = context;
   const ended = parseCalendarDate(problem.end_date ?? '') ?? start + random.int(90, 730) * DAY_MS;
 
-  return Math.min(Math.max(ended, start + 28 * DAY_MS), TIMELINE.lastConsultation);
+  return Math.min(Math.max(ended, start + 28 * DAY_MS), timeline.lastConsultation);
 }
 
 /** A prescriber who worked at the practice when the medicine was started. */
-function pickPrescriber(random: Random, clinicians: readonly Clinician[], day: number) {
-  const fits = clinicians.filter((c) => isPrescriber(c) && clinicianWorksOn(c, day));
+function pickPrescriber(context: PrescriptionContext, day: number) {
+  const { random, clinicians, timeline } = context;
+  const fits = clinicians.filter((c) => isPrescriber(c) && clinicianWorksOn(c, day, timeline));
 
   return fits.length > 0 ? random.pick(fits).id : null;
 }

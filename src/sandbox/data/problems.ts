@@ -6,13 +6,19 @@ import type { IdFactory } from './ids.js';
 import { ageAt, birthdayAfter, registrationDay } from './patient-dates.js';
 import { randomDay, randomWorkingMinute } from './patients.js';
 import type { Random } from './random.js';
-import { TIMELINE } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 const MAX_PROBLEMS = 4;
-// Onsets stop short of the data's end so every problem was recorded before it.
-const LAST_ONSET = TIMELINE.lastConsultation - 30 * DAY_MS;
+// Onsets stop this long before the anchor, so every problem was recorded before it.
+const ONSET_MARGIN_DAYS = 30;
 // Long-term conditions mostly start within the last 25 years of a patient's life.
 const ONSET_WINDOW_YEARS = 25;
+
+export interface ProblemContext {
+  random: Random;
+  ids: IdFactory;
+  timeline: Timeline;
+}
 
 /** The first and last day a consultation dealt with a condition. */
 interface Evidence {
@@ -25,8 +31,7 @@ interface Evidence {
  * consultation reviewed (a diabetes review, say) is always among them, with an onset before it.
  */
 export function generateProblems(
-  random: Random,
-  ids: IdFactory,
+  context: ProblemContext,
   patients: readonly Patient[],
   consultations: readonly Consultation[],
 ): Problem[] {
@@ -35,17 +40,17 @@ export function generateProblems(
   return patients.flatMap((patient) => {
     const evidence = evidenceIn(byPatient.get(patient.id) ?? []);
 
-    return generatePatientProblems(random, ids, patient, evidence);
+    return generatePatientProblems(context, patient, evidence);
   });
 }
 
 function generatePatientProblems(
-  random: Random,
-  ids: IdFactory,
+  context: ProblemContext,
   patient: Patient,
   evidence: ReadonlyMap<string, Evidence>,
 ): Problem[] {
-  const age = ageAt(patient, TIMELINE.asOf);
+  const { random, timeline } = context;
+  const age = ageAt(patient, timeline.asOf);
   const known = CONDITIONS.filter((condition) => evidence.has(condition.snomed_code));
   const found = CONDITIONS.filter(
     (condition) =>
@@ -54,10 +59,10 @@ function generatePatientProblems(
 
   return [...known, ...found].slice(0, MAX_PROBLEMS).flatMap((condition) => {
     const seen = evidence.get(condition.snomed_code);
-    const onset = pickOnset(random, patient, condition, seen);
+    const onset = pickOnset(context, patient, condition, seen);
     if (onset === undefined) return [];
 
-    return [generateProblem(random, ids, { patient, condition, onset, seen })];
+    return [generateProblem(context, { patient, condition, onset, seen })];
   });
 }
 
@@ -79,12 +84,13 @@ function evidenceIn(consultations: readonly Consultation[]): Map<string, Evidenc
 }
 
 function pickOnset(
-  random: Random,
+  context: ProblemContext,
   patient: Patient,
   condition: Condition,
   seen: Evidence | undefined,
 ): number | undefined {
-  const latest = Math.min(LAST_ONSET, seen?.first ?? Infinity);
+  const { random } = context;
+  const latest = Math.min(lastOnset(context.timeline), seen?.first ?? Infinity);
   const earliestAge = Math.max(condition.minAge, ageAt(patient, latest) - ONSET_WINDOW_YEARS);
   const earliest = birthdayAfter(patient, earliestAge);
   if (earliest <= latest) return randomDay(random, earliest, latest);
@@ -100,14 +106,16 @@ interface ProblemPlan {
   seen: Evidence | undefined;
 }
 
-function generateProblem(random: Random, ids: IdFactory, plan: ProblemPlan): Problem {
+function generateProblem(context: ProblemContext, plan: ProblemPlan): Problem {
+  const { random, ids, timeline } = context;
   const { patient, condition, onset, seen } = plan;
   const status = random.weighted(condition.outcomes);
   // Conditions known before registration are coded when the new patient's notes are summarised.
   const coded = Math.max(onset, registrationDay(patient)) + random.int(0, 14) * DAY_MS;
-  const createdAt = Math.min(coded, TIMELINE.lastConsultation) + minuteOfDay(random);
-  const end = status === 'resolved' ? endOf(random, onset, Math.max(coded, seen?.last ?? 0)) : null;
-  const changed = end ?? laterEdit(random, coded);
+  const createdAt = Math.min(coded, timeline.lastConsultation) + minuteOfDay(random);
+  const end =
+    status === 'resolved' ? endOf(context, onset, Math.max(coded, seen?.last ?? 0)) : null;
+  const changed = end ?? laterEdit(context, coded);
   const updatedAt =
     changed === undefined ? createdAt : Math.max(createdAt, changed + minuteOfDay(random));
 
@@ -128,17 +136,23 @@ function generateProblem(random: Random, ids: IdFactory, plan: ProblemPlan): Pro
 }
 
 /** A resolution two months to two years after onset, and never before `notBefore`. */
-function endOf(random: Random, onset: number, notBefore: number): number {
-  const end = onset + random.int(60, 730) * DAY_MS;
+function endOf(context: ProblemContext, onset: number, notBefore: number): number {
+  const end = onset + context.random.int(60, 730) * DAY_MS;
 
-  return Math.min(Math.max(end, notBefore), TIMELINE.lastConsultation);
+  return Math.min(Math.max(end, notBefore), context.timeline.lastConsultation);
 }
 
 /** Half of ongoing problems were edited again after they were coded. */
-function laterEdit(random: Random, coded: number): number | undefined {
-  if (coded >= LAST_ONSET || random.chance(0.5)) return undefined;
+function laterEdit(context: ProblemContext, coded: number): number | undefined {
+  const { random, timeline } = context;
+  const last = lastOnset(timeline);
+  if (coded >= last || random.chance(0.5)) return undefined;
 
-  return randomDay(random, coded, LAST_ONSET);
+  return randomDay(random, coded, last);
+}
+
+function lastOnset(timeline: Timeline): number {
+  return timeline.lastConsultation - ONSET_MARGIN_DAYS * DAY_MS;
 }
 
 function minuteOfDay(random: Random): number {

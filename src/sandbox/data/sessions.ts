@@ -101,8 +101,8 @@ const ROTAS: ReadonlyMap<string, Rota> = new Map([
  * The weekly rota the practice runs now, on a London clock, for every active clinician (those
  * who have left work no sessions). Each session offers the active appointment types the
  * clinician's role runs (`Service.roles`): remote types only in remote sessions, in-person types
- * only at a surgery. The generated appointments, all before 2026-04, were laid out within the same
- * weekday surgery hours (08:00 to 18:30) but before this rota, so not every one sits in a session.
+ * only at a surgery. The generated appointments fall on working days in the same surgery hours
+ * (08:00 to 18:30) but are not laid out from this rota, so not every one sits in a session.
  */
 export function generateSessions(context: SessionContext): ClinicianSession[] {
   const sites = placesOf(context.locations);

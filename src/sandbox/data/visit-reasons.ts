@@ -1,6 +1,7 @@
 import type { Patient, Problem } from '../records.js';
 import type { Service } from './appointment-types.js';
-import { COMPLAINTS, type Complaint } from './complaints.js';
+import { ROLES } from './clinicians.js';
+import { COMPLAINTS, fitsAge, isSeenBy, type Complaint } from './complaints.js';
 import { CONDITION_FOR_COMPLAINT, conditionFor } from './conditions.js';
 import type { ConsultationTypeName } from './consultation-types.js';
 import type { Random } from './random.js';
@@ -30,30 +31,12 @@ const REVIEW_COMPLAINTS: Readonly<Record<string, string>> = {
   '59621000': 'Blood pressure check',
 };
 
+// A first assessment is for a new problem, so never the physiotherapist's follow-up.
 const PHYSIO_AREAS: readonly (Notes & { area: string })[] = [
-  {
-    area: 'Lower back pain',
-    chief_complaint: 'Lower back pain for six weeks',
-    summary:
-      'Non-specific lower back pain, no red flags. Graded exercise programme started; review in four weeks.',
-  },
-  {
-    area: 'Knee pain',
-    chief_complaint: 'Knee pain after running',
-    summary:
-      'Patellofemoral pain. Quadriceps and hip strengthening programme; reduce running load for now.',
-  },
-  {
-    area: 'Shoulder pain',
-    chief_complaint: 'Painful shoulder when reaching overhead',
-    summary:
-      'Rotator cuff related shoulder pain. Home exercise programme and posture advice given.',
-  },
-  {
-    area: 'Neck pain',
-    chief_complaint: 'Stiff and painful neck',
-    summary: 'Mechanical neck pain with full neurology. Mobility exercises and desk set-up advice.',
-  },
+  { area: 'Lower back pain', ...named('Lower back pain for six weeks') },
+  { area: 'Knee pain', ...named('Knee pain after running') },
+  { area: 'Shoulder pain', ...named('Painful shoulder when reaching overhead') },
+  { area: 'Neck pain', ...named('Stiff and painful neck') },
 ];
 
 interface NurseVisit extends Notes {
@@ -128,7 +111,7 @@ function doctorVisit(random: Random, service: Service, who: VisitPatient): Visit
   const complaint = pickComplaint(
     random,
     who,
-    (c) => c.kind !== 'check_up' && !(remote && c.examined),
+    (c) => isSeenBy(c, ROLES.gp) && c.kind !== 'check_up' && !(remote && c.examined),
   );
   const consultationType: ConsultationTypeName = remote
     ? 'telemedicine'
@@ -192,11 +175,7 @@ function pickComplaint(
   const suits = (complaint: Complaint) => {
     const needed = CONDITION_FOR_COMPLAINT[complaint.chief_complaint];
 
-    return (
-      (complaint.minAge ?? 0) <= who.ageInYears &&
-      who.ageInYears <= (complaint.maxAge ?? Infinity) &&
-      (needed === undefined || codes.has(needed))
-    );
+    return fitsAge(complaint, who.ageInYears) && (needed === undefined || codes.has(needed));
   };
   const fitting = COMPLAINTS.filter((complaint) => suits(complaint) && fits(complaint));
 

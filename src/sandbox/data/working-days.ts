@@ -1,4 +1,5 @@
 import { DAY_MS } from '../calendar.js';
+import type { Random } from './random.js';
 
 const SUNDAY = 0;
 const MONDAY = 1;
@@ -12,6 +13,31 @@ export function isWorkingDay(dayMs: number): boolean {
   const weekday = new Date(dayMs).getUTCDay();
 
   return weekday !== SUNDAY && weekday !== SATURDAY && !isBankHoliday(dayMs);
+}
+
+// A span of a week or more always has a working day; this many draws all missing one is rarer
+// than one in ten billion, and then the days are searched in turn.
+const DRAWS = 20;
+
+/**
+ * A working day from `first` to `last` (UTC midnights, both included), each as likely as the
+ * next, or undefined when the span has none.
+ */
+export function randomWorkingDay(random: Random, first: number, last: number): number | undefined {
+  if (first > last) return undefined;
+
+  const span = Math.floor((last - first) / DAY_MS);
+  let day = first;
+  for (let draw = 0; draw < DRAWS; draw += 1) {
+    day = first + random.int(0, span) * DAY_MS;
+    if (isWorkingDay(day)) return day;
+  }
+  for (let step = 0; step <= span; step += 1) {
+    const next = first + (((day - first) / DAY_MS + step) % (span + 1)) * DAY_MS;
+    if (isWorkingDay(next)) return next;
+  }
+
+  return undefined;
 }
 
 /**

@@ -12,7 +12,9 @@ export interface FileReply {
   file: {
     contentType: string;
     content: Buffer;
-    /** Offered to the client in Content-Disposition. */
+    /** `attachment` asks a browser to save the file rather than show it. */
+    disposition: 'inline' | 'attachment';
+    /** Offered to the client in Content-Disposition, reduced to safe ASCII. */
     fileName: string;
   };
 }

@@ -25,7 +25,11 @@ export function writeJson(
   writeBytes(response, context, status, Buffer.from(text, 'utf8'), headers);
 }
 
-/** Writes a file inline, under the name given, with the headers every sandbox response carries. */
+/**
+ * Writes a file under the name given, with the headers every sandbox response carries. A file
+ * holds what a caller wrote, so a browser must take its type as given, run nothing in it and
+ * keep no copy: anyone holding the link could otherwise plant a page on the sandbox's origin.
+ */
 export function writeFile(
   response: ServerResponse,
   context: ResponseContext,
@@ -33,7 +37,9 @@ export function writeFile(
 ): void {
   const headers = {
     'Content-Type': file.contentType,
-    'Content-Disposition': contentDisposition(file.fileName),
+    'Content-Disposition': contentDisposition(file.disposition, file.fileName),
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
   };
   writeBytes(response, context, 200, file.content, headers);
 }
@@ -49,9 +55,10 @@ function writeBytes(
 
   const elapsed = Math.round(performance.now() - context.startedAt);
   response.writeHead(status, {
+    'Cache-Control': 'no-store',
     ...headers,
     'Content-Length': content.byteLength,
-    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
     'X-Request-Id': context.requestId,
     'X-RateLimit-Limit': String(context.rateLimit.limit),
     'X-RateLimit-Remaining': String(context.rateLimit.remaining),
@@ -60,15 +67,14 @@ function writeBytes(
   response.end(content);
 }
 
-/** `inline` with an ASCII fallback name and the exact name in RFC 5987 form. */
-function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+/**
+ * The disposition and a quoted name of letters, digits and `._-()+,` and spaces only; anything
+ * else becomes `_`. No `filename*`: a UTF-8 name is not worth a header a client could misparse.
+ */
+function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
+  const safe = fileName.replace(/[^A-Za-z0-9 ._()+,-]/g, '_');
 
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${safe}"`;
 }
 
 /** The OLDER flat error body: `{"error":"Not Found","details":"…","request_id":"req_…"}`. */

@@ -59,7 +59,7 @@ function serveFile({ params: [id = ''], query, store, now, downloads }: RouteReq
   downloads.check(id, query, now);
   const document = requireDocument(store, id);
 
-  return fileReply({ ...documentFile(document), fileName: document.file_name });
+  return fileReply(documentFile(document));
 }
 
 function requireDocument(store: SandboxStore, id: string): PatientDocument {

@@ -52,8 +52,8 @@ function createPrescription({ body, store, now }: RouteRequest) {
   return created(store.createPrescription(readNewPrescription(body, store, now)));
 }
 
-function updatePrescription({ params: [id = ''], body, store }: RouteRequest) {
+function updatePrescription({ params: [id = ''], body, store, now }: RouteRequest) {
   const current = requireFound(store.getPrescription(id), 'Prescription', id);
 
-  return ok(store.updatePrescription(id, readPrescriptionChanges(body, current, store)));
+  return ok(store.updatePrescription(id, readPrescriptionChanges(body, current, store, now)));
 }
