@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { createYoga } from 'graphql-yoga';
 import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { readBearerKey } from '../auth/api-key.js';
@@ -20,6 +21,7 @@ import { SharedReadCache } from '../upstream/shared-read-cache.js';
 import { IdInSupport } from '../upstream/id-in-support.js';
 import { CATALOGUE_ROUTES } from '../upstream/jump-routes.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
+import { Metrics } from './metrics.js';
 import type { GraphiQLHandler } from './graphiql.js';
 import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
@@ -58,6 +60,7 @@ export function createFacade(options: FacadeOptions): Facade {
     connections: config.upstreamConnections,
   });
   const enumDrift = new EnumDrift(logger);
+  const metrics = new Metrics();
   const batch = { idIn: new IdInSupport(), concurrency: config.upstreamConcurrency };
   const catalogueCache = new SharedReadCache({
     ttlMs: config.catalogueCacheTtlMs,
@@ -78,11 +81,13 @@ export function createFacade(options: FacadeOptions): Facade {
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
+      // Apollo's automatic persisted queries: SHA-256 hashes of documents, never of variables.
+      useAPQ({ store: createInMemoryAPQStore({ max: 1_000 }) }),
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
       useErrorCodes(),
-      useOperationLog(logger),
+      useOperationLog(logger, (summary) => metrics.recordOperation(summary)),
     ],
     context: ({ request, requestId }) => {
       const auth = readBearerKey(request.headers.get('authorization'));
@@ -90,6 +95,7 @@ export function createFacade(options: FacadeOptions): Facade {
         apiKey: auth.key,
         signal: request.signal,
         maxCalls: config.maxUpstreamCalls,
+        onCall: (event) => metrics.recordUpstream(event),
         sharedCache: catalogueCache,
         cacheableRoutes: CATALOGUE_ROUTES,
       });
@@ -107,7 +113,7 @@ export function createFacade(options: FacadeOptions): Facade {
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
   const readiness = new Readiness(client);
   const server = createHttpServer((req, res) =>
-    route(req, res, { yoga, graphiql, readiness, maxBodyBytes: config.maxBodyBytes }),
+    route(req, res, { yoga, graphiql, readiness, metrics, maxBodyBytes: config.maxBodyBytes }),
   );
 
   return {
@@ -134,6 +140,7 @@ interface Routes {
   yoga: YogaServerInstance<ServerContext, Context>;
   graphiql: GraphiQLHandler | null;
   readiness: Readiness;
+  metrics: Metrics;
   maxBodyBytes: number;
 }
 
@@ -153,6 +160,14 @@ function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void 
       .then((ready) =>
         sendJson(req, res, ready ? 200 : 503, { status: ready ? 'ready' : 'jump unreachable' }),
       );
+
+    return;
+  }
+  if (path === '/metrics' && reading) {
+    void routes.metrics.registry.metrics().then((text) => {
+      res.writeHead(200, { 'content-type': routes.metrics.registry.contentType });
+      res.end(req.method === 'HEAD' ? undefined : text);
+    });
 
     return;
   }

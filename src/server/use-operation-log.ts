@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import type { OperationSummary } from './metrics.js';
 
 interface Started {
   at: number;
@@ -15,7 +16,10 @@ const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-
  * duration, upstream calls, cache hits and error codes. Variables, results and headers are never
  * logged, so neither keys nor patient data can leak here.
  */
-export function useOperationLog(logger: Logger): Plugin<Context> {
+export function useOperationLog(
+  logger: Logger,
+  onOperation?: (summary: OperationSummary) => void,
+): Plugin<Context> {
   const started = new WeakMap<Request, Started>();
 
   return {
@@ -38,18 +42,22 @@ export function useOperationLog(logger: Logger): Plugin<Context> {
       const codes = errors.map((error) =>
         String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'UNKNOWN'),
       );
+      const summary = {
+        operationName: entry.operationName,
+        durationMs: Math.round((performance.now() - entry.at) * 100) / 100,
+        errorCodes: [...new Set(codes)],
+      };
       logger.info(
         {
           requestId: (serverContext as { requestId?: string }).requestId,
-          operationName: entry.operationName,
-          durationMs: Math.round((performance.now() - entry.at) * 100) / 100,
+          ...summary,
           upstreamCalls: entry.context?.jump.calls ?? 0,
           cacheHits: entry.context?.jump.cacheHits ?? 0,
-          errorCodes: [...new Set(codes)],
           errorCount: errors.length,
         },
         'operation',
       );
+      onOperation?.(summary);
     },
   };
 }

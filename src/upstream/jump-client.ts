@@ -162,7 +162,7 @@ export class JumpClient {
         status: jumpError.status,
         durationMs: performance.now() - started,
         requestId: jumpError.requestId,
-        rateLimit: null,
+        rateLimit: jumpError.rateLimit,
         errorKind: jumpError.kind,
       });
       throw jumpError;
@@ -216,7 +216,11 @@ export class JumpClient {
     // Redirects are not followed: Jump does not document any, and following one could carry the
     // caller's key to another host. A 3xx is reported like any other unexpected status.
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw withRetryAfter(parseJumpErrorBody(response.statusCode, text, requestId), response);
+      throw withRetryAfter(
+        parseJumpErrorBody(response.statusCode, text, requestId),
+        response,
+        rateLimit,
+      );
     }
 
     return readSuccess(response.statusCode, text, requestId, rateLimit);
@@ -326,12 +330,14 @@ function readRateLimit(headers: Dispatcher.ResponseData['headers']): JumpRateLim
   return { limit, remaining };
 }
 
-function withRetryAfter(error: JumpError, response: Dispatcher.ResponseData): JumpError {
+/** Adds what the error answer's headers say: the quota, and when to retry after a 429. */
+function withRetryAfter(
+  error: JumpError,
+  response: Dispatcher.ResponseData,
+  rateLimit: JumpRateLimit | null,
+): JumpError {
   const raw = header(response.headers, 'retry-after');
   const retryAfter = raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (error.status !== 429 || !Number.isFinite(retryAfter)) {
-    return error;
-  }
 
   return new JumpError({
     kind: error.kind,
@@ -340,7 +346,8 @@ function withRetryAfter(error: JumpError, response: Dispatcher.ResponseData): Ju
     message: error.message,
     requestId: error.requestId,
     fields: error.fields,
-    retryAfterSeconds: retryAfter,
+    retryAfterSeconds: error.status === 429 && Number.isFinite(retryAfter) ? retryAfter : null,
+    rateLimit,
   });
 }
 

@@ -45,8 +45,8 @@ async function zoneOf(context: Context, record: JumpRecord): Promise<string> {
   }
 }
 
-/** Instants in UTC beside the same times on the location's wall clock, with the zone named. */
-function addLocalTimes(ref: RecordRef): void {
+/** The same times on the location's wall clock as the UTC `startTime`/`endTime`, zone named. */
+export function addLocalTimes(ref: RecordRef): void {
   const local = (key: string) => async (record: JumpRecord, context: Context) => {
     const value = instant(key)(record);
 
@@ -54,12 +54,6 @@ function addLocalTimes(ref: RecordRef): void {
   };
 
   builder.objectFields(ref, (t) => ({
-    startTime: t.field({
-      type: 'DateTime',
-      description: 'The start as an instant, in UTC.',
-      resolve: instant('start_time'),
-    }),
-    endTime: t.field({ type: 'DateTime', resolve: instant('end_time') }),
     timeZone: t.string({
       nullable: false,
       description: 'The IANA zone of the `local…` fields: the location’s, or the practice’s.',
@@ -80,6 +74,18 @@ function addLocalTimes(ref: RecordRef): void {
       resolve: async (record, _args, context) =>
         (await local('end_time')(record, context))?.time ?? null,
     }),
+  }));
+}
+
+/** UTC instants and the remote flag of a slot or hold. */
+function addInstants(ref: RecordRef): void {
+  builder.objectFields(ref, (t) => ({
+    startTime: t.field({
+      type: 'DateTime',
+      description: 'The start as an instant, in UTC.',
+      resolve: instant('start_time'),
+    }),
+    endTime: t.field({ type: 'DateTime', resolve: instant('end_time') }),
     isRemote: t.boolean({
       resolve: (record) => flag('is_remote')(record) ?? text('location_id')(record) === null,
     }),
@@ -125,6 +131,7 @@ builder.objectType(SlotRef, {
     locationName: t.string({ resolve: text('location_name') }),
   }),
 });
+addInstants(SlotRef);
 addLocalTimes(SlotRef);
 addBookingReferences(SlotRef);
 
@@ -145,8 +152,10 @@ builder.objectType(HoldRef, {
     }),
   }),
 });
+addInstants(HoldRef);
 addLocalTimes(HoldRef);
 addBookingReferences(HoldRef);
+addLocalTimes(AppointmentRef);
 addTimestamps(HoldRef);
 addReference(HoldRef, {
   field: 'appointment',
@@ -311,6 +320,16 @@ interface HoldInput {
 
 function slotKeyOf(input: HoldInput): SlotKey {
   if (input.slotId !== null && input.slotId !== undefined) {
+    const explicit = (
+      ['appointmentTypeId', 'clinicianId', 'locationId', 'startTime'] as const
+    ).find((field) => input[field] !== null && input[field] !== undefined);
+    if (explicit) {
+      throw badUserInput(
+        `give input.slotId or the slot's fields, not both (input.${explicit})`,
+        `input.${explicit}`,
+      );
+    }
+
     return decodeSlotId(String(input.slotId));
   }
   for (const field of ['appointmentTypeId', 'clinicianId', 'startTime'] as const) {
