@@ -10,6 +10,8 @@ export default tseslint.config(
       'src/generated',
       'test/generated',
       'examples/generated',
+      '.bench-tmp',
+      'bench-results',
     ],
   },
   js.configs.recommended,

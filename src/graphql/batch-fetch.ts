@@ -31,7 +31,7 @@ export async function fetchByIds(
   const found = new Map<string, JumpRecord | Error>();
   const { list } = RESOURCE_ROUTES[resource];
   const listable = ids.filter((id) => !id.includes(','));
-  if (listable.length > 1 && options.idIn.usable(list)) {
+  if (listable.length > 1 && options.idIn.usable(list, jump.keyIdentity)) {
     await Promise.all(
       chunk(listable).map((part) => listByIds(jump, resource, part, options, found)),
     );
@@ -61,12 +61,14 @@ async function listByIds(
     });
     records = asRecords(result);
   } catch (error) {
-    if (error instanceof JumpError && error.status === 400) {
-      options.idIn.markUnsupported(list);
-    } else {
+    // A refusal of the key or of its quota would refuse every single get too; anything else (an
+    // unknown filter, an id the list chokes on, a bad answer) leaves the ids to be fetched alone.
+    if (error instanceof JumpError && [401, 403, 429].includes(error.status ?? 0)) {
       for (const id of ids) {
-        found.set(id, toError(error));
+        found.set(id, error);
       }
+    } else if (error instanceof JumpError && [400, 422].includes(error.status ?? 0)) {
+      options.idIn.markUnsupported(list, jump.keyIdentity);
     }
 
     return;
@@ -74,7 +76,7 @@ async function listByIds(
 
   const wanted = new Set(ids);
   if (records.some((record) => !wanted.has(record.id))) {
-    options.idIn.markUnsupported(list);
+    options.idIn.markUnsupported(list, jump.keyIdentity);
   }
   for (const record of records) {
     if (wanted.has(record.id)) {

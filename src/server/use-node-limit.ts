@@ -68,8 +68,7 @@ function cost(selectionSet: SelectionSetNode, type: GraphQLNamedType, walk: Walk
       if (!field || !selection.selectionSet) {
         continue;
       }
-      const paged = field.args.some((arg) => arg.name === 'first');
-      const size = paged ? pageSize(selection.arguments ?? [], walk.variables) : 1;
+      const size = listSize(field.args, selection.arguments ?? [], walk.variables);
       total += size * (1 + cost(selection.selectionSet, getNamedType(field.type), walk));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition?.name.value;
@@ -102,6 +101,46 @@ function fragmentCost(name: string, type: GraphQLNamedType, walk: Walk): number 
   walk.memo.set(key, value);
 
   return value;
+}
+
+/** Slots one day of availability is priced at: a busy practice's day of short appointments. */
+export const SLOTS_PER_DAY = 100;
+
+/**
+ * How many objects one instance of a field returns at most: a page size for fields taking
+ * `first`, days × SLOTS_PER_DAY for a date window (`startDate`/`endDate`), else one.
+ */
+function listSize(
+  definitions: ReadonlyArray<{ name: string }>,
+  args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>,
+  variables: Record<string, unknown>,
+): number {
+  const names = new Set(definitions.map((arg) => arg.name));
+  if (names.has('first')) {
+    return pageSize(args, variables);
+  }
+  if (names.has('startDate') && names.has('endDate')) {
+    const start = Date.parse(String(argumentValue(args, 'startDate', variables)));
+    const end = Date.parse(String(argumentValue(args, 'endDate', variables)));
+    const days = Number.isNaN(start) || Number.isNaN(end) ? 1 : (end - start) / 86_400_000 + 1;
+
+    return Math.max(1, Math.min(days, 366)) * SLOTS_PER_DAY;
+  }
+
+  return 1;
+}
+
+function argumentValue(
+  args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>,
+  name: string,
+  variables: Record<string, unknown>,
+): unknown {
+  const node = args.find((arg) => arg.name.value === name)?.value;
+  if (node?.kind === Kind.STRING) {
+    return node.value;
+  }
+
+  return node?.kind === Kind.VARIABLE ? variables[node.name.value] : undefined;
 }
 
 function pageSize(

@@ -1,7 +1,8 @@
 /**
  * What the facade has learnt about Jump's `id_in` list filter (NEWER documentation). The live API
  * may ignore a filter it does not know and answer an unfiltered page, so a route that did so is
- * not asked again for a while. Shared by the whole server: it remembers routes, never caller data.
+ * not asked again for a while. Remembered per key (by its hash), so one caller's odd ids cannot
+ * switch batching off for anyone else.
  */
 export class IdInSupport {
   readonly #unsupportedUntil = new Map<string, number>();
@@ -11,13 +12,16 @@ export class IdInSupport {
     private readonly now: () => number = Date.now,
   ) {}
 
-  usable(route: string): boolean {
-    const until = this.#unsupportedUntil.get(route);
+  usable(route: string, keyIdentity: string): boolean {
+    const until = this.#unsupportedUntil.get(`${keyIdentity}:${route}`);
 
     return until === undefined || until <= this.now();
   }
 
-  markUnsupported(route: string): void {
-    this.#unsupportedUntil.set(route, this.now() + this.retryAfterMs);
+  markUnsupported(route: string, keyIdentity: string): void {
+    if (this.#unsupportedUntil.size >= 10_000) {
+      this.#unsupportedUntil.clear();
+    }
+    this.#unsupportedUntil.set(`${keyIdentity}:${route}`, this.now() + this.retryAfterMs);
   }
 }

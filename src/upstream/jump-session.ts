@@ -68,6 +68,13 @@ export class JumpSession {
     return pending;
   }
 
+  /** A SHA-256 hash of the caller's key, for anything remembered per key; never the key. */
+  get keyIdentity(): string {
+    this.#identity ??= SharedReadCache.keyIdentity(this.options.apiKey ?? '');
+
+    return this.#identity;
+  }
+
   #shareable(call: JumpCall): boolean {
     const { sharedCache, cacheableRoutes, apiKey } = this.options;
 
@@ -76,8 +83,7 @@ export class JumpSession {
 
   async #readShared(key: string, call: JumpCall): Promise<JumpResult> {
     const cache = this.options.sharedCache as SharedReadCache;
-    this.#identity ??= SharedReadCache.keyIdentity(this.options.apiKey as string);
-    const sharedKey = `${this.#identity}:${key}`;
+    const sharedKey = `${this.keyIdentity}:${key}`;
     const cached = cache.get(sharedKey);
     if (cached) {
       this.cacheHits += 1;
@@ -86,7 +92,9 @@ export class JumpSession {
     }
 
     const result = await this.#send('GET', call);
-    cache.set(sharedKey, result);
+    if (isWellFormed(result.data)) {
+      cache.set(sharedKey, result);
+    }
 
     return result;
   }
@@ -113,7 +121,18 @@ export class JumpSession {
       if (event.rateLimit) {
         this.rateLimit = event.rateLimit;
       }
+      // A key Jump no longer accepts must not keep reading what was cached for it.
+      if (event.status === 401) {
+        this.options.sharedCache?.evict(`${this.keyIdentity}:`);
+      }
       onCall?.(event);
     });
   }
+}
+
+/** Only answers that are objects or lists of objects are worth sharing; anything else fails later. */
+function isWellFormed(data: unknown): boolean {
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+
+  return Array.isArray(data) ? data.every(isObject) : isObject(data);
 }

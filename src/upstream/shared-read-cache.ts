@@ -53,6 +53,15 @@ export class SharedReadCache {
     }
   }
 
+  /** Drops every entry whose key starts with `prefix` (one key's answers). */
+  evict(prefix: string): void {
+    for (const key of this.#entries.keys()) {
+      if (key.startsWith(prefix)) {
+        this.#entries.delete(key);
+      }
+    }
+  }
+
   get size(): number {
     return this.#entries.size;
   }

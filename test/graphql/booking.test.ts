@@ -230,6 +230,23 @@ describe('availability windows and ids', () => {
     });
   });
 
+  it('refuses a slot start outside the years it can reason about', async () => {
+    const forged = Buffer.from(
+      JSON.stringify({
+        appointmentTypeId: 't',
+        clinicianId: 'c',
+        locationId: null,
+        startTime: '+275760-09-13T00:00:00Z',
+      }),
+    ).toString('base64url');
+    const { body } = await hold(forged);
+
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.slotId',
+    });
+  });
+
   it('refuses a slot id it did not issue', async () => {
     const { body } = await hold('bm90LWEtc2xvdA');
 

@@ -31,6 +31,19 @@ describe('operations too large to run', () => {
     expect(stack.sandbox.calls).toHaveLength(0);
   });
 
+  it('prices availability by its window, so aliased month-long windows are refused', async () => {
+    const fields = Array.from(
+      { length: 20 },
+      (_, index) =>
+        `a${index}: availability(appointmentTypeId: "type_x", startDate: "2027-01-01", endDate: "2027-01-31") { id clinician { id } }`,
+    );
+    stack.sandbox.resetCalls();
+    const { body } = await stack.query(`{ ${fields.join(' ')} }`);
+
+    expect(body.errors?.[0]?.extensions?.code).toBe('MAX_NODES_EXCEEDED');
+    expect(stack.sandbox.calls).toHaveLength(0);
+  });
+
   it('prices a fragment by where it is spread', async () => {
     stack.sandbox.resetCalls();
     const { body } = await stack.query(`

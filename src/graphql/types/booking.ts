@@ -1,9 +1,10 @@
+import { GraphQLError } from 'graphql';
 import { isAmbiguousLocalTime, isTimeZone, toLocalTime } from '../../domain/time-zone.js';
 import { JumpError } from '../../upstream/jump-error.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { driftEnum } from '../drift-enum.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, toGraphQLError } from '../errors.js';
 import { checkId, checkOptionalId } from '../ids.js';
 import { checkOrder, toJumpBody } from '../inputs.js';
 import { asRecord, flag, instant, text } from '../records.js';
@@ -40,8 +41,13 @@ async function zoneOf(context: Context, record: JumpRecord): Promise<string> {
     const zone = text('timezone')(location);
 
     return zone && isTimeZone(zone) ? zone : context.practiceTimeZone;
-  } catch {
-    return context.practiceTimeZone;
+  } catch (error) {
+    // A key without read_locations cannot learn the zone; the practice's is then the documented
+    // answer. Any other failure is passed on, rather than guessing a wall-clock time.
+    if (error instanceof JumpError && (error.status === 403 || error.status === 404)) {
+      return context.practiceTimeZone;
+    }
+    throw toGraphQLError(error, 'read_locations');
   }
 }
 
@@ -192,7 +198,7 @@ function decodeSlotId(id: string): SlotKey {
       typeof key.clinicianId === 'string' &&
       (key.locationId === null || typeof key.locationId === 'string') &&
       typeof key.startTime === 'string' &&
-      !Number.isNaN(Date.parse(key.startTime))
+      instant('startTime')({ id: '', startTime: key.startTime }) !== null
     ) {
       return key;
     }
@@ -221,9 +227,17 @@ function toSlots(data: unknown, appointmentTypeId: string): JumpRecord[] {
   }
 
   return items.flatMap((item) => {
+    if (typeof item !== 'object' || item === null) {
+      return [];
+    }
     const slot = item as Record<string, unknown>;
     const clinicianId = slot.clinician_id ?? slot.clinician_profile_id;
-    if (slot.is_available === false || typeof clinicianId !== 'string') {
+    if (
+      slot.is_available === false ||
+      slot.is_available === 'false' ||
+      typeof clinicianId !== 'string' ||
+      clinicianId === ''
+    ) {
       return [];
     }
     const record = { ...slot, clinician_id: clinicianId, appointment_type_id: appointmentTypeId };
@@ -348,6 +362,9 @@ function slotKeyOf(input: HoldInput): SlotKey {
 
 /** The hold request Jump takes: the start as local date and HH:MM, which must be unambiguous. */
 function holdBody(key: SlotKey, zone: string) {
+  if (instant('start')({ id: '', start: key.startTime }) === null) {
+    throw badUserInput('the slot must start between the years 1000 and 9999', 'input.startTime');
+  }
   const start = new Date(key.startTime);
   if (start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
     throw badUserInput('the slot must start on a whole minute', 'input.startTime');
@@ -426,22 +443,26 @@ builder.mutationFields((t) => ({
 
 /**
  * Jump's hold request carries only a local time, so check that the hold it made starts at the
- * instant that was asked for; if not (the zones disagree), give the slot back and say so.
+ * instant that was asked for. If it does not, or Jump does not say, give the slot back and fail:
+ * a booking at an unknown time is worse than none.
  */
 async function refuseMisplacedHold(context: Context, hold: JumpRecord, key: SlotKey) {
   const start = instant('start_time')(hold);
-  if (start === null || Date.parse(start) === Date.parse(key.startTime)) {
+  if (start !== null && Date.parse(start) === Date.parse(key.startTime)) {
     return;
   }
 
-  await context.jump
-    .write('DELETE', { route: '/holds/{id}', params: { id: hold.id } })
-    .catch(() => undefined);
-  throw new JumpError({
-    kind: 'invalid_response',
-    status: 201,
-    code: 'hold_time_mismatch',
-    message: `Jump held ${start} instead of ${key.startTime}; the hold was released`,
-    requestId: null,
-  });
+  const released = await context.jump
+    .write('DELETE', { route: '/holds/{id}', params: { id: checkId(hold.id, 'hold id') } })
+    .then(
+      () => true,
+      () => false,
+    );
+  throw new GraphQLError(
+    `Jump held ${start ?? 'an unstated time'} instead of ${key.startTime}; ` +
+      (released
+        ? 'the hold was released'
+        : `releasing hold ${hold.id} failed, so it expires on its own`),
+    { extensions: { code: 'UPSTREAM_ERROR', holdId: hold.id, released } },
+  );
 }
