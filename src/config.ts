@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isTimeZone } from './domain/time-zone.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -40,6 +41,11 @@ export interface Config {
   maxBodyBytes: number;
   /** `SHUTDOWN_TIMEOUT_MS`: how long in-flight requests may finish after SIGTERM. @default 10000 */
   shutdownTimeoutMs: number;
+  /**
+   * `TRUSTED_DOCUMENTS`: path of a persisted-documents manifest (hash → document, as codegen's
+   * client preset writes it). When set, only those operations run. @default unset (any operation)
+   */
+  trustedDocuments: ReadonlyMap<string, string> | null;
   /** Limits on incoming operations, each from a `QUERY_MAX_*` variable. */
   queryLimits: QueryLimits;
   /** `LOG_LEVEL`: pino level. @default 'info' */
@@ -121,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: read('INTROSPECTION', true, boolean),
     corsOrigins: read<string[] | null>('CORS_ORIGINS', null, origins),
     maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integerIn(1_024, 100 * 1_048_576)),
+    trustedDocuments: read<ReadonlyMap<string, string> | null>('TRUSTED_DOCUMENTS', null, manifest),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, integerIn(0, 600_000)),
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     graphiql: read('GRAPHIQL', true, boolean),
@@ -201,6 +208,21 @@ function origins(raw: string): string[] | Invalid {
     : new Invalid(
         `expected origins such as https://portal.example.com, comma-separated (got ${JSON.stringify(bad)})`,
       );
+}
+
+function manifest(path: string): ReadonlyMap<string, string> | Invalid {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return new Invalid(`cannot read a JSON manifest there (${(error as Error).message})`);
+  }
+  const entries = typeof parsed === 'object' && parsed !== null ? Object.entries(parsed) : [];
+  if (entries.length === 0 || !entries.every(([, document]) => typeof document === 'string')) {
+    return new Invalid('expected a JSON object of document hashes to GraphQL documents');
+  }
+
+  return new Map(entries as Array<[string, string]>);
 }
 
 function boolean(raw: string): boolean | Invalid {

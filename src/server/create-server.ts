@@ -6,6 +6,7 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
 import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { readBearerKey } from '../auth/api-key.js';
@@ -81,8 +82,7 @@ export function createFacade(options: FacadeOptions): Facade {
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
-      // Apollo's automatic persisted queries: SHA-256 hashes of documents, never of variables.
-      useAPQ({ store: createInMemoryAPQStore({ max: 1_000 }) }),
+      ...persistedOperations(config),
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
@@ -248,6 +248,34 @@ async function closeGracefully(server: Server, timeoutMs: number): Promise<void>
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
   clearTimeout(timer);
+}
+
+/**
+ * Trusted documents when a manifest is configured: only its operations run, by hash. Otherwise
+ * Apollo's automatic persisted queries: any document, which a client may then send by its
+ * SHA-256 hash alone.
+ */
+function persistedOperations(config: Config): Plugin[] {
+  const documents = config.trustedDocuments;
+  if (documents === null) {
+    return [useAPQ({ store: createInMemoryAPQStore({ max: 1_000 }) }) as Plugin];
+  }
+
+  return [
+    usePersistedOperations({
+      allowArbitraryOperations: false,
+      // The GraphQL-over-HTTP `documentId`, or Apollo's persisted-query extension.
+      extractPersistedOperationId: (params) => {
+        const { documentId, extensions } = params as typeof params & { documentId?: unknown };
+        const hash = (extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+          ?.sha256Hash;
+        const id = documentId ?? hash;
+
+        return typeof id === 'string' ? id : null;
+      },
+      getPersistedOperation: (key) => documents.get(key) ?? documents.get(`sha256:${key}`) ?? null,
+    }) as Plugin,
+  ];
 }
 
 function corsOptions(config: Config, sandboxMode: boolean) {

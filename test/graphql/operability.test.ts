@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PatientListDocument } from '../../examples/generated/graphql.js';
+import { loadConfig } from '../../src/config.js';
 import { KEYS, postGraphQL, startStack } from '../support/stack.js';
 import type { Stack } from '../support/stack.js';
 
@@ -71,5 +73,43 @@ describe('automatic persisted queries', () => {
     }).then(() => send({ query: '{ patients(first: 2) { totalCount } }', extensions }));
 
     expect(answer).toMatchObject({ errors: [{ message: 'PersistedQueryMismatch' }] });
+  });
+});
+
+describe('trusted documents', () => {
+  const manifestUrl = new URL('../../examples/generated/persisted-documents.json', import.meta.url);
+  let trusted: Stack;
+
+  beforeAll(async () => {
+    const config = loadConfig({ TRUSTED_DOCUMENTS: manifestUrl.pathname });
+    trusted = await startStack({ config: { trustedDocuments: config.trustedDocuments } });
+  });
+  afterAll(() => trusted.close());
+
+  const send = (body: Record<string, unknown>) =>
+    fetch(trusted.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.full}` },
+      body: JSON.stringify(body),
+    }).then((response) => response.json() as Promise<Record<string, unknown>>);
+
+  it('runs an operation from the codegen manifest by its hash, as documentId or APQ extension', async () => {
+    const hash = (PatientListDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
+    const byId = await send({ documentId: hash, variables: { first: 1 } });
+    const byExtension = await send({
+      variables: { first: 1 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace('sha256:', '') } },
+    });
+
+    expect(byId).toMatchObject({ data: { patients: { totalCount: 600 } } });
+    expect(byExtension).toMatchObject({ data: { patients: { totalCount: 600 } } });
+  });
+
+  it('refuses any document that is not in the manifest, before calling Jump', async () => {
+    trusted.sandbox.resetCalls();
+    const answer = await send({ query: '{ patients { totalCount } }' });
+
+    expect(answer).toMatchObject({ errors: [{ message: 'PersistedQueryOnly' }] });
+    expect(trusted.sandbox.calls).toHaveLength(0);
   });
 });
