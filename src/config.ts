@@ -46,6 +46,8 @@ export interface Config {
    * client preset writes it). When set, only those operations run. @default unset (any operation)
    */
   trustedDocuments: ReadonlyMap<string, string> | null;
+  /** `OTEL_ENABLED`: export OpenTelemetry traces over OTLP/HTTP. @default false */
+  tracing: boolean;
   /** Limits on incoming operations, each from a `QUERY_MAX_*` variable. */
   queryLimits: QueryLimits;
   /** `LOG_LEVEL`: pino level. @default 'info' */
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: read<string[] | null>('CORS_ORIGINS', null, origins),
     maxBodyBytes: read('MAX_BODY_BYTES', 1_048_576, integerIn(1_024, 100 * 1_048_576)),
     trustedDocuments: read<ReadonlyMap<string, string> | null>('TRUSTED_DOCUMENTS', null, manifest),
+    tracing: read('OTEL_ENABLED', false, boolean),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, integerIn(0, 600_000)),
     logLevel: read<LogLevel>('LOG_LEVEL', 'info', oneOf(LOG_LEVELS)),
     graphiql: read('GRAPHIQL', true, boolean),

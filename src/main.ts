@@ -4,11 +4,15 @@ import { readSandboxEnv } from './sandbox/sandbox-env.js';
 import { startSandbox } from './sandbox/sandbox.js';
 import type { Sandbox, SandboxOptions } from './sandbox/sandbox.js';
 import { createFacade } from './server/create-server.js';
+import { startTracing } from './server/start-tracing.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const sandboxOptions = config.jumpApiUrl === null ? embeddedSandboxOptions() : null;
   const logger = createLogger(config.logLevel);
+  const tracing = config.tracing
+    ? startTracing(process.env.OTEL_SERVICE_NAME ?? 'jump-graphql-facade')
+    : null;
   let sandbox: Sandbox | null = null;
   if (sandboxOptions) {
     sandbox = await startSandbox(sandboxOptions);
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     void facade
       .close()
       .then(() => sandbox?.close())
+      .then(() => tracing?.shutdown())
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -26,7 +26,9 @@ import { Metrics } from './metrics.js';
 import type { GraphiQLHandler } from './graphiql.js';
 import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
+import { recordUpstreamSpan } from './tracing.js';
 import { useOperationLog } from './use-operation-log.js';
+import type { TraceParents } from './use-operation-log.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useQuotaExtension } from './use-quota-extension.js';
 
@@ -62,6 +64,7 @@ export function createFacade(options: FacadeOptions): Facade {
   });
   const enumDrift = new EnumDrift(logger);
   const metrics = new Metrics();
+  const traceParents: TraceParents = new WeakMap();
   const batch = { idIn: new IdInSupport(), concurrency: config.upstreamConcurrency };
   const catalogueCache = new SharedReadCache({
     ttlMs: config.catalogueCacheTtlMs,
@@ -87,7 +90,7 @@ export function createFacade(options: FacadeOptions): Facade {
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
       useErrorCodes(),
-      useOperationLog(logger, (summary) => metrics.recordOperation(summary)),
+      useOperationLog(logger, traceParents, (summary) => metrics.recordOperation(summary)),
     ],
     context: ({ request, requestId }) => {
       const auth = readBearerKey(request.headers.get('authorization'));
@@ -95,7 +98,10 @@ export function createFacade(options: FacadeOptions): Facade {
         apiKey: auth.key,
         signal: request.signal,
         maxCalls: config.maxUpstreamCalls,
-        onCall: (event) => metrics.recordUpstream(event),
+        onCall: (event) => {
+          metrics.recordUpstream(event);
+          recordUpstreamSpan(event, traceParents.get(request));
+        },
         sharedCache: catalogueCache,
         cacheableRoutes: CATALOGUE_ROUTES,
       });

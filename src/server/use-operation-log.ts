@@ -2,22 +2,29 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import type { OperationSummary } from './metrics.js';
+import { endOperationSpan, startOperationSpan } from './tracing.js';
+import type { Span, Context as TraceContext } from '@opentelemetry/api';
 
 interface Started {
   at: number;
   operationName: string | null;
+  span: Span;
   context?: Context;
 }
+
+/** Where each request's trace span lives, so its upstream calls can be recorded beneath it. */
+export type TraceParents = WeakMap<Request, TraceContext>;
 
 const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
 /**
- * One structured line per GraphQL request, including those refused before they run: name,
- * duration, upstream calls, cache hits and error codes. Variables, results and headers are never
+ * One structured line and one trace span per GraphQL request, including those refused before they
+ * run: name, duration, upstream calls, cache hits and error codes. Variables, results and headers are never
  * logged, so neither keys nor patient data can leak here.
  */
 export function useOperationLog(
   logger: Logger,
+  traceParents: TraceParents,
   onOperation?: (summary: OperationSummary) => void,
 ): Plugin<Context> {
   const started = new WeakMap<Request, Started>();
@@ -25,7 +32,10 @@ export function useOperationLog(
   return {
     onParams({ params, request }) {
       const named = params.operationName ?? OPERATION_NAME.exec(params.query ?? '')?.[1] ?? null;
-      started.set(request, { at: performance.now(), operationName: named?.slice(0, 100) ?? null });
+      const operationName = named?.slice(0, 100) ?? null;
+      const { span, parent } = startOperationSpan(operationName);
+      started.set(request, { at: performance.now(), operationName, span });
+      traceParents.set(request, parent);
     },
     onExecute({ args }) {
       const entry = started.get(args.contextValue.request);
@@ -58,6 +68,7 @@ export function useOperationLog(
         'operation',
       );
       onOperation?.(summary);
+      endOperationSpan(entry.span, summary.errorCodes);
     },
   };
 }
