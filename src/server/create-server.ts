@@ -80,6 +80,9 @@ export function createFacade(options: FacadeOptions): Facade {
     maskedErrors: { isDev: false },
     cors: corsOptions(config, options.sandboxMode),
     plugins: [
+      // First, so requests refused by any later plugin are still coded, logged and counted.
+      useErrorCodes(),
+      useOperationLog(logger, traceParents, (summary) => metrics.recordOperation(summary)),
       // A request carrying Authorization (as every useful one here does) is never a "simple"
       // cross-site request, so this refuses only what a forged form or link could send.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
@@ -89,8 +92,6 @@ export function createFacade(options: FacadeOptions): Facade {
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
-      useErrorCodes(),
-      useOperationLog(logger, traceParents, (summary) => metrics.recordOperation(summary)),
     ],
     context: ({ request, requestId }) => {
       const auth = readBearerKey(request.headers.get('authorization'));
@@ -270,6 +271,20 @@ function persistedOperations(config: Config): Plugin[] {
   return [
     usePersistedOperations({
       allowArbitraryOperations: false,
+      customErrors: {
+        persistedQueryOnly: {
+          message: 'PersistedQueryOnly: this server runs only its trusted documents',
+          extensions: { code: 'PERSISTED_QUERY_ONLY' },
+        },
+        notFound: {
+          message: 'PersistedQueryNotFound: no trusted document has that id',
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+        },
+        keyNotFound: {
+          message: 'PersistedQueryKeyNotFound: send a documentId',
+          extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
+        },
+      },
       // The GraphQL-over-HTTP `documentId`, or Apollo's persisted-query extension.
       extractPersistedOperationId: (params) => {
         const { documentId, extensions } = params as typeof params & { documentId?: unknown };

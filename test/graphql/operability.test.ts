@@ -109,7 +109,17 @@ describe('trusted documents', () => {
     trusted.sandbox.resetCalls();
     const answer = await send({ query: '{ patients { totalCount } }' });
 
-    expect(answer).toMatchObject({ errors: [{ message: 'PersistedQueryOnly' }] });
+    expect(answer).toMatchObject({
+      errors: [{ extensions: { code: 'PERSISTED_QUERY_ONLY' } }],
+    });
     expect(trusted.sandbox.calls).toHaveLength(0);
+    expect(
+      trusted.logs
+        .entries()
+        .filter((entry) => entry.msg === 'operation')
+        .at(-1),
+    ).toMatchObject({
+      errorCodes: ['PERSISTED_QUERY_ONLY'],
+    });
   });
 });
