@@ -75,6 +75,9 @@ export function createFacade(options: FacadeOptions): Facade {
     graphqlEndpoint: '/graphql',
     // GraphiQL is served by `route` below from a page rendered once at start-up.
     graphiql: false,
+    // `route` already refuses oversized and unbounded bodies before Yoga reads them; Yoga's own
+    // limit would re-stream every body a second time.
+    maxRequestBodySize: false,
     landingPage: false,
     logging: logger,
     maskedErrors: { isDev: false },

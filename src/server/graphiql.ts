@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 /** The key GraphiQL starts with against the embedded sandbox; never set for a real Jump. */
 export const SANDBOX_GRAPHIQL_KEY = 'pk_test_sandbox_full';
@@ -47,15 +46,17 @@ export type GraphiQLHandler = (req: IncomingMessage, res: ServerResponse) => voi
  * several megabytes, so it is rendered and compressed once, on first use, and revalidated by ETag.
  */
 export function createGraphiQLHandler(endpoint: string, sandboxMode: boolean): GraphiQLHandler {
-  let page: GraphiQLPage | null = null;
+  let page: Promise<GraphiQLPage> | null = null;
 
   return (req, res) => {
     page ??= renderPage(endpoint, sandboxMode);
-    sendPage(req, res, page);
+    void page.then((rendered) => sendPage(req, res, rendered));
   };
 }
 
-function renderPage(endpoint: string, sandboxMode: boolean): GraphiQLPage {
+/** The GraphiQL bundle is megabytes of script: loaded only when someone opens the page. */
+async function renderPage(endpoint: string, sandboxMode: boolean): Promise<GraphiQLPage> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   const header = sandboxMode
     ? { Authorization: `Bearer ${SANDBOX_GRAPHIQL_KEY}` }
     : { Authorization: 'Bearer <your Jump API key>' };

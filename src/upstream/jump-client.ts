@@ -194,8 +194,27 @@ export class JumpClient {
   }
 
   async #send(request: JumpRequest): Promise<JumpResult> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    // One controller and one timer per call: cheaper than AbortSignal.timeout + AbortSignal.any,
+    // whose signals linger in memory under load.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('Jump did not answer in time', 'TimeoutError')),
+      this.#timeoutMs,
+    );
+    const cancel = () => controller.abort(request.signal?.reason);
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this.#exchange(request, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  async #exchange(request: JumpRequest, signal: AbortSignal): Promise<JumpResult> {
+    if (request.signal?.aborted) {
+      throw request.signal.reason;
+    }
     const hasBody = request.body !== undefined;
     const response = await this.#pool.request({
       method: request.method,
