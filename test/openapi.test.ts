@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { toLocalTime } from '../src/domain/time-zone.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { SandboxStore } from '../src/sandbox/store.js';
@@ -832,31 +833,19 @@ function availabilityPath(typeId = onlineType().id): string {
   return `/availability?${params.toString()}`;
 }
 
-const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** A `POST /holds` body for the first slot availability offers; a held slot is offered no more. */
 async function holdRequestForFreeSlot(): Promise<Record<string, unknown>> {
   const answer = await call(availabilityPath());
   const slot = (answer.body as { data: { start_time: string; clinician_id: string }[] }).data[0];
   if (!slot) throw new Error(`No free slot: ${JSON.stringify(answer.body)}`);
 
-  const parts = Object.fromEntries(
-    LONDON_CLOCK.formatToParts(new Date(slot.start_time)).map((part) => [part.type, part.value]),
-  );
+  const local = toLocalTime(new Date(slot.start_time), 'Europe/London');
 
   return {
     appointment_type_id: onlineType().id,
     clinician_id: slot.clinician_id,
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    start_time: `${parts.hour}:${parts.minute}`,
+    date: local.date,
+    start_time: local.time,
   };
 }
 

@@ -1,3 +1,4 @@
+import { toLocalTime } from '../../src/domain/time-zone.js';
 import type { AvailableSlot } from '../../src/sandbox/availability.js';
 import {
   WEEKDAYS,
@@ -100,20 +101,8 @@ export function query(params: Record<string, string | undefined>): string {
   return new URLSearchParams(defined).toString();
 }
 
-// Intl rather than the sandbox's own conversion, so tests check it instead of repeating it.
-const londonFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
+// The facade's Intl-based conversion, not the sandbox's own arithmetic, so tests check it.
 /** A UTC slot time as the local date and `HH:MM` a booking widget shows and holds. */
 export function londonClock(timestamp: string): { date: string; time: string } {
-  const [date = '', time = ''] = londonFormat.format(new Date(timestamp)).split(', ');
-
-  return { date, time };
+  return toLocalTime(new Date(timestamp), 'Europe/London');
 }
