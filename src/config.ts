@@ -14,8 +14,18 @@ export interface Config {
    * Null (unset) starts the embedded sandbox and uses it.
    */
   jumpApiUrl: string | null;
-  /** `JUMP_TIMEOUT_MS`: budget for one upstream call. @default 10000 */
-  upstreamTimeoutMs: number;
+  /** Per-call limits on each phase of an upstream call. */
+  upstreamTimeouts: UpstreamTimeouts;
+  /**
+   * `OPERATION_DEADLINE_MS`: time all of one operation's upstream calls may take together,
+   * retries included; a call still waiting then fails with UPSTREAM_TIMEOUT. @default 20000
+   */
+  operationDeadlineMs: number;
+  /**
+   * `MAX_CONCURRENT_OPERATIONS`: GraphQL requests handled at once; more get 503 with
+   * `Retry-After` instead of queueing without bound. @default 256
+   */
+  maxConcurrentOperations: number;
   /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
   upstreamConnections: number;
   /** `JUMP_BATCH_CONCURRENCY`: single gets in flight at once for one batch of ids. @default 8 */
@@ -54,6 +64,15 @@ export interface Config {
   logLevel: LogLevel;
   /** `GRAPHIQL`: serve GraphiQL on GET /graphql. @default true */
   graphiql: boolean;
+}
+
+export interface UpstreamTimeouts {
+  /** `JUMP_CONNECT_TIMEOUT_MS`: opening a connection to Jump, TLS included. @default 3000 */
+  connectMs: number;
+  /** `JUMP_HEADERS_TIMEOUT_MS`: from sending a request to Jump's response headers. @default 10000 */
+  headersMs: number;
+  /** `JUMP_BODY_TIMEOUT_MS`: the longest pause while Jump's response body streams in. @default 10000 */
+  bodyMs: number;
 }
 
 export interface QueryLimits {
@@ -111,7 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: read('PORT', 4000, integerIn(0, 65535)),
     host: env.HOST?.trim() || '127.0.0.1',
     jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
-    upstreamTimeoutMs: read('JUMP_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
+    upstreamTimeouts: {
+      connectMs: read('JUMP_CONNECT_TIMEOUT_MS', 3_000, integerIn(1, 120_000)),
+      headersMs: read('JUMP_HEADERS_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
+      bodyMs: read('JUMP_BODY_TIMEOUT_MS', 10_000, integerIn(1, 120_000)),
+    },
+    operationDeadlineMs: read('OPERATION_DEADLINE_MS', 20_000, integerIn(1, 300_000)),
+    maxConcurrentOperations: read('MAX_CONCURRENT_OPERATIONS', 256, integerIn(1, 100_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
     upstreamConcurrency: read('JUMP_BATCH_CONCURRENCY', 8, integerIn(1, 256)),
     maxUpstreamCalls: read('JUMP_MAX_CALLS_PER_OPERATION', 250, integerIn(1, 10_000)),

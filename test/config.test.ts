@@ -20,7 +20,9 @@ describe('configuration', () => {
       port: 4000,
       host: '127.0.0.1',
       jumpApiUrl: null,
-      upstreamTimeoutMs: 10_000,
+      upstreamTimeouts: { connectMs: 3_000, headersMs: 10_000, bodyMs: 10_000 },
+      operationDeadlineMs: 20_000,
+      maxConcurrentOperations: 256,
       upstreamConnections: 64,
       logLevel: 'info',
       graphiql: true,
@@ -36,14 +38,14 @@ describe('configuration', () => {
   it('lists every bad variable at once with its value and the rule', () => {
     const problems = problemsOf({
       PORT: 'eighty',
-      JUMP_TIMEOUT_MS: '-5',
+      JUMP_HEADERS_TIMEOUT_MS: '-5',
       LOG_LEVEL: 'loud',
       GRAPHIQL: 'maybe',
     });
 
     expect(problems).toEqual([
       'PORT="eighty": expected a whole number from 0 to 65535',
-      'JUMP_TIMEOUT_MS="-5": expected a whole number from 1 to 120000',
+      'JUMP_HEADERS_TIMEOUT_MS="-5": expected a whole number from 1 to 120000',
       'LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent',
       'GRAPHIQL="maybe": expected true or false',
     ]);

@@ -95,7 +95,7 @@ function messageFor(code: ErrorCode, error: JumpError, scope: string): string {
     case 'RATE_LIMITED':
       return 'Jump’s rate limit for this API key is exhausted; retry later';
     case 'UPSTREAM_TIMEOUT':
-      return 'Jump did not answer in time';
+      return error.message;
     case 'UPSTREAM_UNAVAILABLE':
       return `Jump is unavailable (${error.status === null ? error.message : `HTTP ${error.status}`})`;
     case 'UPSTREAM_ERROR':

@@ -24,6 +24,7 @@ import { CATALOGUE_ROUTES } from '../upstream/jump-routes.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import { Metrics } from './metrics.js';
 import type { GraphiQLHandler } from './graphiql.js';
+import { idempotencyKeyProblem, readIdempotencyKey } from './idempotency-key.js';
 import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
 import { recordUpstreamSpan } from './tracing.js';
@@ -59,7 +60,8 @@ export function createFacade(options: FacadeOptions): Facade {
   const { config, logger } = options;
   const client = new JumpClient({
     baseUrl: options.jumpApiUrl,
-    timeoutMs: config.upstreamTimeoutMs,
+    timeouts: config.upstreamTimeouts,
+    deadlineMs: config.operationDeadlineMs,
     connections: config.upstreamConnections,
   });
   const enumDrift = new EnumDrift(logger);
@@ -101,6 +103,9 @@ export function createFacade(options: FacadeOptions): Facade {
       const jump = new JumpSession(client, {
         apiKey: auth.key,
         signal: request.signal,
+        deadlineMs: config.operationDeadlineMs,
+        correlationId: requestId,
+        idempotencyKey: readIdempotencyKey(request.headers.get('idempotency-key')),
         maxCalls: config.maxUpstreamCalls,
         onCall: (event) => {
           metrics.recordUpstream(event);
@@ -122,8 +127,16 @@ export function createFacade(options: FacadeOptions): Facade {
   });
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
   const readiness = new Readiness(client);
+  const admission = new Admission(config.maxConcurrentOperations);
   const server = createHttpServer((req, res) =>
-    route(req, res, { yoga, graphiql, readiness, metrics, maxBodyBytes: config.maxBodyBytes }),
+    route(req, res, {
+      yoga,
+      graphiql,
+      readiness,
+      metrics,
+      maxBodyBytes: config.maxBodyBytes,
+      admission,
+    }),
   );
 
   return {
@@ -152,6 +165,7 @@ interface Routes {
   readiness: Readiness;
   metrics: Metrics;
   maxBodyBytes: number;
+  admission: Admission;
 }
 
 function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void {
@@ -189,8 +203,49 @@ function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void 
   if (!reading && refuseBody(req, res, routes.maxBodyBytes)) {
     return;
   }
+  const badKey = idempotencyKeyProblem(req.headers['idempotency-key'] as string | undefined);
+  if (badKey !== null) {
+    sendError(req, res, 400, 'BAD_USER_INPUT', badKey);
+
+    return;
+  }
+  if (!routes.admission.admit(res)) {
+    routes.metrics.recordOperation({
+      operationName: null,
+      durationMs: 0,
+      errorCodes: ['OVERLOADED'],
+    });
+    res.setHeader('retry-after', '1');
+    sendError(req, res, 503, 'OVERLOADED', 'The server is at capacity; retry after a second');
+
+    return;
+  }
 
   void routes.yoga(req, res, { requestId });
+}
+
+/**
+ * Caps the GraphQL requests handled at once. Past the cap, a quick 503 costs almost nothing, while
+ * queueing would hold memory and sockets for answers that arrive too late to matter.
+ */
+class Admission {
+  #inFlight = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** Counts `res` in until it closes, or returns false when the server is full. */
+  admit(res: ServerResponse): boolean {
+    if (this.#inFlight >= this.limit) {
+      return false;
+    }
+
+    this.#inFlight += 1;
+    res.once('close', () => {
+      this.#inFlight -= 1;
+    });
+
+    return true;
+  }
 }
 
 /**
@@ -311,7 +366,7 @@ function corsOptions(config: Config, sandboxMode: boolean) {
   return {
     origin: origins.includes('*') ? '*' : origins,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-graphql-yoga-csrf'],
     exposedHeaders: ['x-request-id'],
     credentials: false,
     maxAge: 600,

@@ -18,6 +18,15 @@ export interface JumpRequest {
   /** The caller's key, sent unchanged as `Authorization: Bearer <key>`. */
   apiKey: string;
   signal?: AbortSignal;
+  /**
+   * When the whole operation must be over, on the `performance.now()` clock; retries included.
+   * @default now + the client's `deadlineMs`
+   */
+  deadline?: number;
+  /** Sent as `Idempotency-Key`, so Jump can tell a repeated create from a new one. */
+  idempotencyKey?: string;
+  /** The facade's own request id, sent as `X-Request-Id` so both sides' logs can be matched. */
+  correlationId?: string;
 }
 
 export interface JumpRateLimit {
@@ -44,11 +53,21 @@ export interface JumpCallEvent {
   errorKind: JumpError['kind'] | null;
 }
 
+export interface JumpTimeouts {
+  /** Opening a connection, TLS included. */
+  connectMs: number;
+  /** From the request being sent to the response's headers. */
+  headersMs: number;
+  /** The longest silence while the response body streams in. */
+  bodyMs: number;
+}
+
 export interface JumpClientOptions {
   /** Base URL including Jump's path prefix, e.g. `https://app.usejump.co.uk/functions/v1/api-v1`. */
   baseUrl: string;
-  /** Budget for one call, connect to last body byte. */
-  timeoutMs: number;
+  timeouts: JumpTimeouts;
+  /** Deadline for a call that brings none of its own, retries included. */
+  deadlineMs: number;
   /** Sockets kept open to Jump. @default 64 */
   connections?: number;
   /** Idle time before a pooled socket is closed; keep it below Jump's own keep-alive. @default 4000 */
@@ -58,6 +77,7 @@ export interface JumpClientOptions {
 }
 
 const USER_AGENT = 'jump-graphql-facade/0.1';
+const DEADLINE_MESSAGE = 'The operation’s deadline passed before Jump answered';
 const MAX_RETRIES = 2;
 const RETRY_BASE_MS = 100;
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
@@ -69,6 +89,7 @@ function isRetryable(request: JumpRequest, error: unknown): boolean {
 
   return (
     (error.kind === 'unavailable' && error.code !== 'cancelled') ||
+    error.code === 'connect_timeout' ||
     RETRYABLE_STATUSES.has(error.status ?? 0)
   );
 }
@@ -90,41 +111,43 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export class JumpClient {
   readonly #pool: Pool;
   readonly #basePath: string;
-  readonly #timeoutMs: number;
+  readonly #timeouts: JumpTimeouts;
+  readonly #deadlineMs: number;
   readonly #maxResponseBytes: number;
 
   constructor(options: JumpClientOptions) {
     const url = new URL(options.baseUrl);
     this.#basePath = url.pathname.replace(/\/+$/, '');
-    this.#timeoutMs = options.timeoutMs;
+    this.#timeouts = options.timeouts;
+    this.#deadlineMs = options.deadlineMs;
     this.#maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
     this.#pool = new Pool(url.origin, {
       connections: options.connections ?? 64,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
       keepAliveTimeoutThreshold: 1_000,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      connect: { timeout: options.timeoutMs },
+      headersTimeout: options.timeouts.headersMs,
+      bodyTimeout: options.timeouts.bodyMs,
+      connect: { timeout: options.timeouts.connectMs },
     });
   }
 
   /**
    * Calls Jump. Reads (GET) that fail to connect, or get 502/503/504, are tried again up to twice
-   * with jittered backoff while the call's time budget lasts; writes are never retried, since the
-   * first attempt may have reached Jump, and a 429 is never retried, to avoid a retry storm.
+   * with jittered backoff while the deadline allows; writes are never retried, since the first
+   * attempt may have reached Jump, and a 429 is never retried, to avoid a retry storm.
    */
   async request(
     request: JumpRequest,
     observe?: (event: JumpCallEvent) => void,
   ): Promise<JumpResult> {
-    const started = performance.now();
+    const deadline = request.deadline ?? performance.now() + this.#deadlineMs;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.#attempt(request, observe);
+        return await this.#attempt(request, deadline, observe);
       } catch (error) {
         const delay = RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2);
-        const budgetLeft = this.#timeoutMs - (performance.now() - started);
-        if (attempt >= MAX_RETRIES || !isRetryable(request, error) || delay >= budgetLeft) {
+        const timeLeft = deadline - performance.now();
+        if (attempt >= MAX_RETRIES || !isRetryable(request, error) || delay >= timeLeft) {
           throw error;
         }
         await sleep(delay, request.signal);
@@ -134,6 +157,7 @@ export class JumpClient {
 
   async #attempt(
     request: JumpRequest,
+    deadline: number,
     observe?: (event: JumpCallEvent) => void,
   ): Promise<JumpResult> {
     const started = performance.now();
@@ -147,7 +171,7 @@ export class JumpClient {
       });
 
     try {
-      const result = await this.#send(request);
+      const result = await this.#send(request, deadline);
       report(result);
 
       return result;
@@ -179,7 +203,7 @@ export class JumpClient {
         method: 'GET',
         path: `${this.#basePath}/patients?limit=1`,
         headers: { accept: 'application/json', 'user-agent': USER_AGENT },
-        signal: AbortSignal.timeout(Math.min(this.#timeoutMs, 5_000)),
+        signal: AbortSignal.timeout(Math.min(this.#timeouts.headersMs, 5_000)),
       });
       await response.body.dump();
 
@@ -193,13 +217,17 @@ export class JumpClient {
     await this.#pool.close();
   }
 
-  async #send(request: JumpRequest): Promise<JumpResult> {
+  async #send(request: JumpRequest, deadline: number): Promise<JumpResult> {
+    const timeLeft = deadline - performance.now();
+    if (timeLeft <= 0) {
+      throw new DOMException(DEADLINE_MESSAGE, 'TimeoutError');
+    }
     // One controller and one timer per call: cheaper than AbortSignal.timeout + AbortSignal.any,
     // whose signals linger in memory under load.
     const controller = new AbortController();
     const timer = setTimeout(
-      () => controller.abort(new DOMException('Jump did not answer in time', 'TimeoutError')),
-      this.#timeoutMs,
+      () => controller.abort(new DOMException(DEADLINE_MESSAGE, 'TimeoutError')),
+      timeLeft,
     );
     const cancel = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', cancel, { once: true });
@@ -224,6 +252,8 @@ export class JumpClient {
         accept: 'application/json',
         'user-agent': USER_AGENT,
         ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
+        ...(request.correlationId ? { 'x-request-id': request.correlationId } : {}),
       },
       body: hasBody ? JSON.stringify(request.body) : undefined,
       signal,
@@ -370,11 +400,18 @@ function withRetryAfter(
   });
 }
 
-const TIMEOUT_CODES = new Set([
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+/** undici's timeout codes, each with what the caller is told. */
+const TIMEOUTS: Record<string, { code: string; message: string }> = {
+  UND_ERR_CONNECT_TIMEOUT: {
+    code: 'connect_timeout',
+    message: 'Jump did not accept a connection in time',
+  },
+  UND_ERR_HEADERS_TIMEOUT: {
+    code: 'headers_timeout',
+    message: 'Jump did not start answering in time',
+  },
+  UND_ERR_BODY_TIMEOUT: { code: 'body_timeout', message: 'Jump stopped sending its answer' },
+};
 
 function toJumpError(error: unknown, callerSignal: AbortSignal | undefined): JumpError {
   if (error instanceof JumpError) {
@@ -383,15 +420,18 @@ function toJumpError(error: unknown, callerSignal: AbortSignal | undefined): Jum
 
   const code = (error as { code?: unknown }).code;
   const name = (error as { name?: unknown }).name;
-  if (
-    callerSignal?.aborted ||
-    name === 'AbortError' ||
-    error instanceof undiciErrors.RequestAbortedError
-  ) {
+  const timeout = typeof code === 'string' ? TIMEOUTS[code] : undefined;
+  if (callerSignal?.aborted) {
     return transportError('unavailable', 'cancelled', 'The request was cancelled by the client');
   }
-  if ((typeof code === 'string' && TIMEOUT_CODES.has(code)) || name === 'TimeoutError') {
-    return transportError('timeout', 'timeout', 'Jump did not answer in time');
+  if (timeout) {
+    return transportError('timeout', timeout.code, timeout.message);
+  }
+  if (name === 'TimeoutError') {
+    return transportError('timeout', 'deadline', DEADLINE_MESSAGE);
+  }
+  if (name === 'AbortError' || error instanceof undiciErrors.RequestAbortedError) {
+    return transportError('unavailable', 'cancelled', 'The request was cancelled by the client');
   }
 
   return transportError('unavailable', 'unavailable', 'Jump could not be reached');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   JumpCallEvent,
   JumpClient,
@@ -19,6 +20,16 @@ export interface JumpSessionOptions {
   apiKey: string | null;
   /** Aborts every call when the client goes away. */
   signal?: AbortSignal;
+  /** How long all of the operation's calls may take together, from the session's creation. */
+  deadlineMs?: number;
+  /** The facade's request id, sent upstream with every call. */
+  correlationId?: string;
+  /**
+   * The client's `Idempotency-Key`: the operation's first create sends it as it is, later ones
+   * `<key>:2`, `<key>:3`…, so a repeated operation repeats the same keys. Without one, every
+   * create gets a fresh random key.
+   */
+  idempotencyKey?: string | null;
   /** Told about every call, for metrics. */
   onCall?: (event: JumpCallEvent) => void;
   /** Calls one operation may make. @default unlimited */
@@ -48,11 +59,16 @@ export class JumpSession {
   rateLimit: JumpRateLimit | null = null;
   readonly #reads = new Map<string, Promise<JumpResult>>();
   #identity: string | null = null;
+  #creates = 0;
+  readonly #deadline: number | undefined;
 
   constructor(
     private readonly client: JumpClient,
     private readonly options: JumpSessionOptions,
-  ) {}
+  ) {
+    this.#deadline =
+      options.deadlineMs === undefined ? undefined : performance.now() + options.deadlineMs;
+  }
 
   /** A GET, shared with any identical GET made earlier in the same operation. */
   read(call: JumpCall): Promise<JumpResult> {
@@ -99,14 +115,37 @@ export class JumpSession {
     return result;
   }
 
-  /** A write; earlier reads are forgotten so the rest of the operation sees its effect. */
+  /**
+   * A write; earlier reads are forgotten so the rest of the operation sees its effect. Every POST
+   * carries an `Idempotency-Key`.
+   */
   async write(method: Exclude<JumpMethod, 'GET'>, call: JumpCall, body?: unknown) {
     this.#reads.clear();
 
-    return this.#send(method, call, body);
+    return this.#send(
+      method,
+      call,
+      body,
+      method === 'POST' ? this.#nextIdempotencyKey() : undefined,
+    );
   }
 
-  #send(method: JumpMethod, call: JumpCall, body?: unknown): Promise<JumpResult> {
+  #nextIdempotencyKey(): string {
+    this.#creates += 1;
+    const given = this.options.idempotencyKey;
+    if (!given) {
+      return randomUUID();
+    }
+
+    return this.#creates === 1 ? given : `${given}:${this.#creates}`;
+  }
+
+  #send(
+    method: JumpMethod,
+    call: JumpCall,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<JumpResult> {
     const { apiKey, signal, onCall, maxCalls = Number.POSITIVE_INFINITY } = this.options;
     if (apiKey === null) {
       // Scoped fields authenticate before resolving, so reaching this is a wiring fault.
@@ -117,7 +156,18 @@ export class JumpSession {
     }
     this.calls += 1;
 
-    return this.client.request({ method, ...call, body, apiKey, signal }, (event) => {
+    const request = {
+      method,
+      ...call,
+      body,
+      apiKey,
+      signal,
+      deadline: this.#deadline,
+      idempotencyKey,
+      correlationId: this.options.correlationId,
+    };
+
+    return this.client.request(request, (event) => {
       if (event.rateLimit) {
         this.rateLimit = event.rateLimit;
       }

@@ -8,7 +8,7 @@ let facade: Awaited<ReturnType<typeof startFacade>>;
 
 beforeAll(async () => {
   upstream = await startScriptedUpstream();
-  facade = await startFacade(upstream.url, { upstreamTimeoutMs: 1_000 });
+  facade = await startFacade(upstream.url, { operationDeadlineMs: 1_000 });
 });
 afterEach(() => {
   upstream.assertDrained();

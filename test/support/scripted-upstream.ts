@@ -10,6 +10,8 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
+  /** Send the headers and the first bytes of the body, then nothing more. */
+  stallBody?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -67,6 +69,11 @@ export async function startScriptedUpstream() {
     }
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+    if (reply.stallBody) {
+      res.write(body.slice(0, 1));
+
+      return;
+    }
     res.end(body);
   }
 

@@ -5,12 +5,13 @@ import { JumpError } from '../../src/upstream/jump-error.js';
 import { startScriptedUpstream } from '../support/scripted-upstream.js';
 
 const KEY = 'pk_test_client_key';
+const TIMEOUTS = { connectMs: 500, headersMs: 500, bodyMs: 500 };
 let upstream: Awaited<ReturnType<typeof startScriptedUpstream>>;
 let client: JumpClient;
 
 beforeAll(async () => {
   upstream = await startScriptedUpstream();
-  client = new JumpClient({ baseUrl: `${upstream.url}/`, timeoutMs: 500 });
+  client = new JumpClient({ baseUrl: `${upstream.url}/`, timeouts: TIMEOUTS, deadlineMs: 2_000 });
 });
 afterEach(() => {
   upstream.assertDrained();
@@ -41,6 +42,24 @@ describe('requests', () => {
 
     expect(upstream.received[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(upstream.received[0]?.headers.accept).toBe('application/json');
+  });
+
+  it('sends the idempotency key and the facade’s request id when given, and neither otherwise', async () => {
+    upstream.reply({ body: { data: { id: 'p1' } } }, { body: { data: [] } });
+    await client.request({
+      method: 'POST',
+      route: '/patients',
+      body: {},
+      apiKey: KEY,
+      idempotencyKey: 'order-7',
+      correlationId: 'fac_abc',
+    });
+    await get();
+
+    expect(upstream.received[0]?.headers['idempotency-key']).toBe('order-7');
+    expect(upstream.received[0]?.headers['x-request-id']).toBe('fac_abc');
+    expect(upstream.received[1]?.headers['idempotency-key']).toBeUndefined();
+    expect(upstream.received[1]?.headers['x-request-id']).toBeUndefined();
   });
 
   it('keeps the base URL’s path prefix and encodes every id as one path segment', async () => {
@@ -243,10 +262,58 @@ describe('error bodies', () => {
 });
 
 describe('transport failures', () => {
-  it('reports a timeout when Jump does not answer within the budget', async () => {
+  it('reports a headers timeout when Jump does not start answering in time', async () => {
     upstream.reply({ delayMs: 1_500, body: { data: [] } });
 
-    expect(await failure(get())).toMatchObject({ kind: 'timeout', status: null });
+    expect(await failure(get())).toMatchObject({
+      kind: 'timeout',
+      code: 'headers_timeout',
+      status: null,
+    });
+    expect(upstream.received).toHaveLength(1);
+  });
+
+  it('reports a body timeout when Jump stops sending halfway through its answer', async () => {
+    upstream.reply({ stallBody: true, body: { data: [] } });
+
+    expect(await failure(get())).toMatchObject({ kind: 'timeout', code: 'body_timeout' });
+    expect(upstream.received).toHaveLength(1);
+  });
+
+  it('stops waiting at the deadline even while each phase is within its own timeout', async () => {
+    const patient = new JumpClient({
+      baseUrl: upstream.url,
+      timeouts: { connectMs: 5_000, headersMs: 5_000, bodyMs: 5_000 },
+      deadlineMs: 5_000,
+    });
+    upstream.reply({ delayMs: 1_000, body: { data: [] } });
+    const started = performance.now();
+    const error = await failure(
+      patient.request({
+        method: 'GET',
+        route: '/patients',
+        apiKey: KEY,
+        deadline: performance.now() + 200,
+      }),
+    );
+    await patient.close();
+
+    expect(error).toMatchObject({ kind: 'timeout', code: 'deadline' });
+    expect(performance.now() - started).toBeLessThan(900);
+  });
+
+  it('makes no call at all once the deadline has passed', async () => {
+    const error = await failure(
+      client.request({
+        method: 'GET',
+        route: '/patients',
+        apiKey: KEY,
+        deadline: performance.now() - 1,
+      }),
+    );
+
+    expect(error).toMatchObject({ kind: 'timeout', code: 'deadline' });
+    expect(upstream.received).toHaveLength(0);
   });
 
   it('reports an unavailable upstream when the connection is reset on every attempt', async () => {
@@ -257,7 +324,11 @@ describe('transport failures', () => {
   });
 
   it('reports an unavailable upstream when nothing listens', async () => {
-    const closed = new JumpClient({ baseUrl: 'http://127.0.0.1:1/api', timeoutMs: 500 });
+    const closed = new JumpClient({
+      baseUrl: 'http://127.0.0.1:1/api',
+      timeouts: TIMEOUTS,
+      deadlineMs: 500,
+    });
     const error = await failure(closed.request({ method: 'GET', route: '/patients', apiKey: KEY }));
     await closed.close();
 
@@ -276,6 +347,21 @@ describe('retries', () => {
 
     expect(result.data).toEqual([{ id: 'a' }]);
     expect(events.map((event) => event.status)).toEqual([null, 503, 200]);
+  });
+
+  it('does not retry when the backoff would run past the deadline', async () => {
+    upstream.reply({ status: 503, body: '' });
+    const error = await failure(
+      client.request({
+        method: 'GET',
+        route: '/patients',
+        apiKey: KEY,
+        deadline: performance.now() + 40,
+      }),
+    );
+
+    expect(error.status).toBe(503);
+    expect(upstream.received).toHaveLength(1);
   });
 
   it('never retries a write, which may already have reached Jump', async () => {
