@@ -30,6 +30,62 @@ describe('request bodies', () => {
   });
 });
 
+describe('batched HTTP requests', () => {
+  it('refuses an array of operations in one body, so one request cannot multiply its cost', async () => {
+    const one = { query: '{ patient(id: "x") { id } }' };
+    stack.sandbox.resetCalls();
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.full}` },
+      body: JSON.stringify([one, one, one]),
+    });
+    const body = (await response.json()) as { errors?: Array<{ message: string }> };
+
+    expect(response.status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/batch|array|object/i);
+    expect(stack.sandbox.calls).toHaveLength(0);
+  });
+});
+
+describe('idempotency keys', () => {
+  it.each([
+    ['empty', ''],
+    ['too long', 'k'.repeat(201)],
+    ['with a space', 'two words'],
+    ['not ASCII', 'clé'],
+  ])('refuses an Idempotency-Key that is %s with 400 before any upstream call', async (_, key) => {
+    stack.sandbox.resetCalls();
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${KEYS.full}`,
+        'idempotency-key': key,
+      },
+      body: JSON.stringify({ query: '{ patient(id: "x") { id } }' }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    expect(stack.sandbox.calls).toHaveLength(0);
+  });
+
+  it('lets a browser send Idempotency-Key across origins', async () => {
+    const response = await fetch(stack.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+
+    expect(response.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a form-encoded POST without Authorization, which a forged form could send', async () => {
     const response = await fetch(stack.url, {
