@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   if (sandboxOptions) {
     sandbox = await startSandbox(sandboxOptions);
     logger.info({ sandboxUrl: sandbox.url }, 'JUMP_API_URL is unset: serving the embedded sandbox');
+    if (sandboxOptions.faults) {
+      logger.warn(
+        { faultRules: sandboxOptions.faults.length },
+        'SANDBOX_FAULTS is set: the embedded sandbox is injecting upstream faults',
+      );
+    }
   }
 
   const facade = createFacade({
@@ -42,9 +48,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-/** The embedded sandbox reads the standalone one's variables, but picks a free port by default. */
+/**
+ * The embedded sandbox reads the standalone one's variables, but picks a free port by default, and
+ * honours `SANDBOX_FAULTS`.
+ */
 function embeddedSandboxOptions(): SandboxOptions {
-  const result = readSandboxEnv(process.env, 0);
+  const result = readSandboxEnv(process.env, 'embedded');
   if ('problems' in result) {
     throw new ConfigError(result.problems);
   }

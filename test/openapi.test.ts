@@ -22,7 +22,7 @@ type Ref = { $ref: string };
 
 interface Parameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required?: boolean;
 }
 
@@ -91,6 +91,18 @@ describe('schema/jump-openapi.yaml', () => {
       'http://127.0.0.1:4010/functions/v1/api-v1',
     ]);
     expect(spec.servers[1]?.description).toMatch(/standalone sandbox/);
+  });
+
+  it('lists X-Request-Id on every response', () => {
+    for (const { operation } of operations) {
+      for (const [code, entry] of Object.entries(operation.responses)) {
+        const response = (
+          '$ref' in entry ? resolvePointer(spec, entry.$ref) : entry
+        ) as ResponseObject;
+
+        expect(response.headers, `${operation.operationId} ${code}`).toHaveProperty('X-Request-Id');
+      }
+    }
   });
 
   it('uses no OpenAPI 3.1 type lists', () => {
@@ -182,6 +194,7 @@ describe('every operation', () => {
       if (operation.parameters?.some((p) => '$ref' in p && p.$ref.endsWith('/Limit'))) {
         expected.add('400');
       }
+      if (takesIdempotencyKey(operation)) ['400', '409'].forEach((code) => expected.add(code));
 
       expect(
         codes.filter((code) => /^2\d\d$/.test(code)),
@@ -215,6 +228,27 @@ describe('the routes described', () => {
     }
   });
 
+  it('take an Idempotency-Key exactly where the sandbox honours one: on every create', () => {
+    const honoured = served
+      .filter(({ route }) => route.acceptsIdempotencyKey)
+      .map(({ key }) => key);
+    const described = operations
+      .filter(({ operation }) => takesIdempotencyKey(operation))
+      .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+
+    expect(described).toEqual(honoured);
+    expect(honoured).toEqual([
+      'POST /patients',
+      'POST /consultations',
+      'POST /problems',
+      'POST /prescriptions',
+      'POST /appointments',
+      'POST /documents',
+      'POST /holds',
+      'POST /holds/{id}/confirm',
+    ]);
+  });
+
   it('take a JSON body exactly where the sandbox reads one', () => {
     for (const { key, route } of served) {
       const described = operations[describedKeys.indexOf(key)];
@@ -244,10 +278,11 @@ interface CallOptions {
   key?: string | null;
   json?: unknown;
   raw?: string;
+  headers?: Record<string, string>;
 }
 
 async function call(path: string, options: CallOptions = {}): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   const key = options.key === undefined ? KEYS.full : options.key;
   if (key !== null) headers.Authorization = `Bearer ${key}`;
   if (options.json !== undefined) headers['Content-Type'] = 'application/json';
@@ -540,6 +575,33 @@ const ERROR_CASES: ErrorCase[] = [
     }),
   },
   {
+    operationId: 'createPatient',
+    status: 409,
+    why: 'an Idempotency-Key already used with another body',
+    send: async () => {
+      const headers = { 'Idempotency-Key': 'openapi-conflict' };
+      await call('/patients', { method: 'POST', json: NEW_PATIENT, headers });
+
+      return {
+        path: '/patients',
+        method: 'POST',
+        json: { ...NEW_PATIENT, first_name: 'Bo' },
+        headers,
+      };
+    },
+  },
+  {
+    operationId: 'createHold',
+    status: 400,
+    why: 'an Idempotency-Key that is not visible ASCII',
+    send: async () => ({
+      path: '/holds',
+      method: 'POST',
+      json: await holdRequestForFreeSlot(),
+      headers: { 'Idempotency-Key': 'two words' },
+    }),
+  },
+  {
     operationId: 'cancelAppointment',
     status: 409,
     why: 'an appointment already cancelled',
@@ -662,6 +724,13 @@ describe('the schema validator these tests use', () => {
 
 function idOf({ operation }: DescribedOperation): string {
   return operation.operationId;
+}
+
+function takesIdempotencyKey(operation: Operation): boolean {
+  return (operation.parameters ?? []).some(
+    (parameter) =>
+      '$ref' in parameter && parameter.$ref === '#/components/parameters/IdempotencyKey',
+  );
 }
 
 function described(operationId: string): DescribedOperation {

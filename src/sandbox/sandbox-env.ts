@@ -1,8 +1,16 @@
 import { anchorDateProblem } from './data/timeline.js';
+import { parseFaults } from './faults/parse-faults.js';
+import type { FaultRule } from './faults/fault-rule.js';
 import type { SandboxOptions } from './sandbox.js';
 
-/** Options for the standalone sandbox from its environment, or every problem with it. */
+/** Options for the sandbox from its environment, or every problem with it. */
 export type SandboxEnvResult = { options: SandboxOptions } | { problems: string[] };
+
+/**
+ * `standalone` is `npm run sandbox`, on port 4010 by default and without faults; `embedded` is
+ * the sandbox the facade starts when `JUMP_API_URL` is unset, on a free port by default.
+ */
+export type SandboxRole = 'standalone' | 'embedded';
 
 interface IntegerRule {
   min: number;
@@ -23,13 +31,17 @@ const RATE_LIMIT: IntegerRule = {
 };
 
 /**
- * Reads `SANDBOX_PORT` (default `defaultPort`: 4010 standalone, 0 embedded), `SANDBOX_HOST`
- * (default 127.0.0.1), `SANDBOX_SEED`, `SANDBOX_ANCHOR_DATE` (`YYYY-MM-DD`; default this week's
- * Monday) and `SANDBOX_RATE_LIMIT` (requests per hour, or `off`). Unset or empty means the default.
+ * Reads `SANDBOX_PORT` (default 4010 standalone, 0 embedded), `SANDBOX_HOST` (default 127.0.0.1),
+ * `SANDBOX_SEED`, `SANDBOX_ANCHOR_DATE` (`YYYY-MM-DD`; default this week's Monday),
+ * `SANDBOX_RATE_LIMIT` (requests per hour, or `off`) and, embedded only, `SANDBOX_FAULTS` (see
+ * `parseFaults`). Unset or empty means the default.
  */
-export function readSandboxEnv(env: NodeJS.ProcessEnv, defaultPort = 4010): SandboxEnvResult {
+export function readSandboxEnv(
+  env: NodeJS.ProcessEnv,
+  role: SandboxRole = 'standalone',
+): SandboxEnvResult {
   const problems: string[] = [];
-  const port = readInteger(env, 'SANDBOX_PORT', PORT, problems) ?? defaultPort;
+  const port = readInteger(env, 'SANDBOX_PORT', PORT, problems) ?? (role === 'embedded' ? 0 : 4010);
   const host = readHost(env, problems);
   const seed = readInteger(env, 'SANDBOX_SEED', SEED, problems);
   const anchorDate = readAnchorDate(env, problems);
@@ -37,14 +49,37 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv, defaultPort = 4010): Sand
     env.SANDBOX_RATE_LIMIT?.trim().toLowerCase() === 'off'
       ? null
       : readInteger(env, 'SANDBOX_RATE_LIMIT', RATE_LIMIT, problems);
+  const faults = readFaults(env, role, problems);
   if (problems.length > 0) return { problems };
 
   const options: SandboxOptions = { port, host };
   if (seed !== undefined) options.seed = seed;
   if (anchorDate !== undefined) options.anchorDate = anchorDate;
   if (rateLimit !== undefined) options.rateLimitPerHour = rateLimit;
+  if (faults.length > 0) options.faults = faults;
 
   return { options };
+}
+
+/**
+ * The standalone sandbox refuses faults rather than ignore them: it may serve other people and
+ * other processes, and whoever set the variable would otherwise believe faults were in play.
+ */
+function readFaults(env: NodeJS.ProcessEnv, role: SandboxRole, problems: string[]): FaultRule[] {
+  const text = env.SANDBOX_FAULTS?.trim();
+  if (!text) return [];
+
+  if (role === 'standalone') {
+    problems.push(
+      'SANDBOX_FAULTS is honoured only by the embedded sandbox (npm start or npm run dev without JUMP_API_URL); unset it to run npm run sandbox',
+    );
+    return [];
+  }
+  const parsed = parseFaults(text);
+  if ('rules' in parsed) return parsed.rules;
+
+  problems.push(...parsed.problems);
+  return [];
 }
 
 function readInteger(

@@ -1,15 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRandom } from './data/random.js';
 import { anchorDateProblem, mondayOnOrBefore } from './data/timeline.js';
 import { DownloadLinks } from './download-links.js';
+import { FaultInjector, type SandboxFaults } from './faults/fault-injector.js';
+import type { FaultKind, FaultRule } from './faults/fault-rule.js';
 import { answerClientError } from './http/client-error.js';
 import { createRequestHandler } from './http/handle-request.js';
+import { IdempotencyKeys } from './http/idempotency.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { Router } from './http/router.js';
 import { SANDBOX_KEYS, type SandboxKey } from './keys.js';
 import { SANDBOX_ROUTES } from './routes/index.js';
 import { SandboxStore } from './store.js';
 
+export type { InjectedFault, SandboxFaults } from './faults/fault-injector.js';
+export type { Fault, FaultKind, FaultRule, FaultScope } from './faults/fault-rule.js';
 export type { SandboxKey } from './keys.js';
 export type { SandboxStore } from './store.js';
 
@@ -57,6 +63,12 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Told about unexpected errors (answered as 500). @default silent */
   logger?: SandboxLogger;
+  /**
+   * Fault rules in force from the start, tried in order; `sandbox.faults` adds and removes rules
+   * later. For tests and the embedded sandbox (`SANDBOX_FAULTS`); the standalone sandbox refuses
+   * to start with any. @default none
+   */
+  faults?: readonly FaultRule[];
 }
 
 export interface SandboxLogEntry {
@@ -78,7 +90,10 @@ export interface SandboxCall {
   path: string;
   /** The request target exactly as received. */
   rawUrl: string;
+  /** 0 while nothing has been written, and for good when a fault reset or withheld the answer. */
   status: number;
+  /** The fault applied to the request, or null for none. */
+  fault: FaultKind | null;
 }
 
 export interface Sandbox {
@@ -92,7 +107,12 @@ export interface Sandbox {
   /** Empties `calls` in place, so a reference to it stays live. */
   resetCalls(): void;
   store: SandboxStore;
-  /** Stops listening and closes every connection, idle keep-alive ones included. */
+  /** Injects upstream faults (latency, error statuses, resets, bad bodies, stalls) into requests. */
+  faults: SandboxFaults;
+  /**
+   * Stops listening and closes every connection, idle keep-alive ones and those a fault is
+   * stalling or delaying included; settles once no fault holds a request or a timer.
+   */
   close(): Promise<void>;
 }
 
@@ -111,6 +131,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore(settings);
   const rateLimiter = new RateLimiter(settings.rateLimitPerHour);
   const calls: SandboxCall[] = [];
+  // Checked before the server starts, so a bad rule never leaves a port bound.
+  const faults = new FaultInjector(createRandom(settings.seed, 'faults').next, options.faults);
   const server = createServer();
   // Links read the bound address when they are issued, which is always after listen.
   const downloads = new DownloadLinks(() => `${listeningOrigin(server)}${SANDBOX_BASE_PATH}`);
@@ -125,6 +147,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     calls,
     logger: options.logger ?? (() => {}),
     downloads,
+    faults,
+    idempotency: new IdempotencyKeys(),
   });
   server.on('request', handler);
   server.on('clientError', (error, socket) =>
@@ -139,7 +163,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       calls.length = 0;
     },
     store,
-    close: () => close(server),
+    faults,
+    close: async () => {
+      await close(server);
+      // Closing the connections lets go of every held request, one event-loop turn later.
+      await faults.whenIdle();
+    },
   };
 }
 

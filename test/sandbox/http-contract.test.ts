@@ -162,7 +162,7 @@ describe('request bodies', () => {
 });
 
 describe('calls', () => {
-  it('records method, encoded path, raw target and status in order, never the key', async () => {
+  it('records method, encoded path, raw target, status and fault in order, never the key', async () => {
     api.sandbox.resetCalls();
     await api.request('/patients?limit=2&search=J%C3%BCrgen');
     await api.request('/patients', { key: 'pk_test_sandbox_secret_looking_key' });
@@ -174,13 +174,21 @@ describe('calls', () => {
         path: '/patients',
         rawUrl: '/functions/v1/api-v1/patients?limit=2&search=J%C3%BCrgen',
         status: 200,
+        fault: null,
       },
-      { method: 'GET', path: '/patients', rawUrl: '/functions/v1/api-v1/patients', status: 401 },
+      {
+        method: 'GET',
+        path: '/patients',
+        rawUrl: '/functions/v1/api-v1/patients',
+        status: 401,
+        fault: null,
+      },
       {
         method: 'POST',
         path: '/consultations',
         rawUrl: '/functions/v1/api-v1/consultations',
         status: 400,
+        fault: null,
       },
     ]);
     expect(JSON.stringify(api.sandbox.calls)).not.toMatch(/pk_test|Bearer/);

@@ -172,6 +172,7 @@ describe('GET /patients/{id}', () => {
           path: `/patients/${encoded}`,
           rawUrl: `/functions/v1/api-v1/patients/${encoded}`,
           status: 404,
+          fault: null,
         },
       ]);
     },

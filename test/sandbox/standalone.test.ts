@@ -66,6 +66,17 @@ describe('readSandboxEnv', () => {
     });
   });
 
+  it('refuses SANDBOX_FAULTS, which only the embedded sandbox honours, and ignores it empty', () => {
+    expect(readSandboxEnv({ SANDBOX_FAULTS: 'status:503@0.1' })).toEqual({
+      problems: [
+        'SANDBOX_FAULTS is honoured only by the embedded sandbox (npm start or npm run dev without JUMP_API_URL); unset it to run npm run sandbox',
+      ],
+    });
+    expect(readSandboxEnv({ SANDBOX_FAULTS: ' ' })).toEqual({
+      options: { port: 4010, host: '127.0.0.1' },
+    });
+  });
+
   it.each(['2026-02-29', '1999-12-31'])('refuses SANDBOX_ANCHOR_DATE=%s', (date) => {
     expect(readSandboxEnv({ SANDBOX_ANCHOR_DATE: date })).toEqual({
       problems: [
@@ -107,6 +118,17 @@ describe('npm run sandbox', () => {
     const [code] = await sandbox.exited;
 
     expect(code).toBe(0);
+  });
+
+  it('exits 1 without listening when SANDBOX_FAULTS is set', async () => {
+    const sandbox = runSandbox({ SANDBOX_PORT: '0', SANDBOX_FAULTS: 'reset' });
+    const [code] = await sandbox.exited;
+
+    expect(code).toBe(1);
+    expect(sandbox.output.stderr).toContain(
+      'SANDBOX_FAULTS is honoured only by the embedded sandbox',
+    );
+    expect(sandbox.output.stdout).toBe('');
   });
 
   it('exits 1 with a clear message for a bad setting', async () => {

@@ -1,10 +1,9 @@
-import { KEYS } from './keys.js';
-
-export { KEYS };
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/sandbox.js';
+import { KEYS } from './keys.js';
 
 /** The built-in sandbox keys by what they can do. */
+export { KEYS };
 
 export interface ErrorBody {
   error: string;

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { DownloadLinks } from '../download-links.js';
+import { applyFault } from '../faults/apply-fault.js';
+import type { FaultInjector } from '../faults/fault-injector.js';
 import type { SandboxKey } from '../keys.js';
 import type { SandboxCall, SandboxLogger } from '../sandbox.js';
 import type { SandboxStore } from '../store.js';
 import { authenticate, requireScope, type Caller } from './authenticate.js';
 import { HttpError, shorten } from './http-error.js';
+import { readIdempotencyKey, type IdempotencyKeys } from './idempotency.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { readJsonBody } from './read-json-body.js';
 import { newRequestId } from './request-id.js';
@@ -26,6 +29,8 @@ export interface RequestHandlerDeps {
   downloads: DownloadLinks;
   /** False makes list routes ignore `id_in`, as an API that does not know the filter would. */
   idIn: boolean;
+  faults: FaultInjector;
+  idempotency: IdempotencyKeys;
 }
 
 type Exchange = ResponseContext & { request: IncomingMessage; call: SandboxCall };
@@ -44,11 +49,13 @@ async function handleRequest(
   response: ServerResponse,
 ): Promise<void> {
   const rawUrl = request.url ?? '';
+  const target = parseRequestTarget(rawUrl, deps.basePath);
   const call: SandboxCall = {
     method: request.method ?? '',
-    path: rawPathname(rawUrl),
+    path: target?.path ?? rawPathname(rawUrl),
     rawUrl,
     status: 0,
+    fault: null,
   };
   recordCall(deps.calls, call);
   const exchange: Exchange = {
@@ -58,11 +65,18 @@ async function handleRequest(
     startedAt: performance.now(),
     rateLimit: deps.rateLimiter.uncounted(),
   };
+  // Faults come first, as they would from the network or a proxy in front of Jump.
+  const fault = deps.faults.take(call.method, call.path);
+  if (fault) {
+    call.fault = fault.fault;
+    const taken = { request, response, context: exchange, call };
+    if (!(await applyFault(fault, taken, deps.faults))) return;
+  }
   try {
-    const reply = await dispatch(deps, exchange);
+    const reply = await dispatch(deps, exchange, target);
     call.status = reply.status;
     if ('file' in reply) writeFile(response, exchange, reply.file);
-    else writeJson(response, exchange, reply.status, reply.body);
+    else writeJson(response, exchange, reply.status, reply.body, reply.headers);
   } catch (thrown) {
     const error = thrown instanceof HttpError ? thrown : unexpected(deps, exchange, thrown);
     call.status = error.status;
@@ -76,35 +90,47 @@ async function handleRequest(
   }
 }
 
-async function dispatch(deps: RequestHandlerDeps, exchange: Exchange): Promise<Reply> {
-  const target = locate(deps.basePath, exchange.call);
+async function dispatch(
+  deps: RequestHandlerDeps,
+  exchange: Exchange,
+  located: RequestTarget | undefined,
+): Promise<Reply> {
+  const { call, request } = exchange;
+  const target = requireTarget(deps.basePath, call, located);
   const now = deps.now();
-  const match = deps.router.match(exchange.call.method, target.segments);
+  const match = deps.router.match(call.method, target.segments);
   // A route without a scope checks its own credential (a signed link). Everything else shows an
   // API key before routing errors, so an unknown path without a key is still a 401.
   const keyless = match.kind === 'found' && match.route.scope === null;
   const caller = keyless ? undefined : admit(deps, exchange, now);
-  const { route, params } = requireRoute(match, exchange.call.method, target);
+  const { route, params } = requireRoute(match, call.method, target);
   if (caller && route.scope !== null) requireScope(caller, route.scope);
-  const body = route.body === 'json' ? await readJsonBody(exchange.request) : {};
-  const { store, downloads } = deps;
 
   if (!deps.idIn) {
     target.query.delete('id_in');
   }
+  const { store, downloads } = deps;
+  const handle = (body: Record<string, unknown>) =>
+    route.handle({ params, query: target.query, body, store, now, downloads });
+  const readBody = async () => (route.body === 'json' ? readJsonBody(request) : {});
+  const key =
+    caller && route.acceptsIdempotencyKey ? readIdempotencyKey(request.headers) : undefined;
+  if (!caller || key === undefined) return handle(await readBody());
 
-  return route.handle({ params, query: target.query, body, store, now, downloads });
+  const scope = { token: caller.token, method: call.method, path: target.path, key };
+
+  return deps.idempotency.run(scope, now.getTime(), readBody, handle);
 }
 
 /** Only the base path is served; nothing outside it is authenticated or counted. */
-function locate(basePath: string, call: SandboxCall): RequestTarget {
-  const target = parseRequestTarget(call.rawUrl, basePath);
-  if (!target) {
-    throw new HttpError(404, `No endpoint at ${shorten(call.path)}; the API is under ${basePath}`);
-  }
-  call.path = target.path;
+function requireTarget(
+  basePath: string,
+  call: SandboxCall,
+  target: RequestTarget | undefined,
+): RequestTarget {
+  if (target) return target;
 
-  return target;
+  throw new HttpError(404, `No endpoint at ${shorten(call.path)}; the API is under ${basePath}`);
 }
 
 /** Authentication, then the caller's hourly quota. */

@@ -4,6 +4,8 @@ export type Reply = JsonReply | FileReply;
 export interface JsonReply {
   status: 200 | 201;
   body: unknown;
+  /** Sent besides the headers every response carries. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** A file served as it is, rather than a JSON body. */

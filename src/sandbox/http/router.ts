@@ -30,6 +30,11 @@ export interface Route {
    */
   scope: Scope | null;
   body?: 'json';
+  /**
+   * Honour `Idempotency-Key` (jump-api.md §1.9), as Jump does on every POST that creates a record:
+   * a retry with the same key and body gets the first answer again and creates nothing.
+   */
+  acceptsIdempotencyKey?: boolean;
   handle(request: RouteRequest): Reply | Promise<Reply>;
 }
 

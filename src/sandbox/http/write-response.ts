@@ -44,7 +44,8 @@ export function writeFile(
   writeBytes(response, context, 200, file.content, headers);
 }
 
-function writeBytes(
+/** Writes `content` whole, with `headers` and the headers every sandbox response carries. */
+export function writeBytes(
   response: ServerResponse,
   context: ResponseContext,
   status: number,
@@ -53,18 +54,29 @@ function writeBytes(
 ): void {
   if (response.headersSent || response.destroyed) return;
 
-  const elapsed = Math.round(performance.now() - context.startedAt);
   response.writeHead(status, {
+    ...standardHeaders(context, headers),
+    'Content-Length': content.byteLength,
+  });
+  response.end(content);
+}
+
+/** `headers` with what every sandbox response carries: the request id, quota and timing. */
+export function standardHeaders(
+  context: ResponseContext,
+  headers: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const elapsed = Math.round(performance.now() - context.startedAt);
+
+  return {
     'Cache-Control': 'no-store',
     ...headers,
-    'Content-Length': content.byteLength,
     'X-Content-Type-Options': 'nosniff',
     'X-Request-Id': context.requestId,
     'X-RateLimit-Limit': String(context.rateLimit.limit),
     'X-RateLimit-Remaining': String(context.rateLimit.remaining),
     'X-Response-Time': `${elapsed}ms`,
-  });
-  response.end(content);
+  };
 }
 
 /**

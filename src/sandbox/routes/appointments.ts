@@ -41,6 +41,7 @@ export const appointmentRoutes: readonly Route[] = [
     pattern: '/appointments',
     scope: 'write_appointments',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createAppointment,
   },
   {

@@ -29,6 +29,7 @@ export const consultationRoutes: readonly Route[] = [
     pattern: '/consultations',
     scope: 'write_consultations',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createConsultation,
   },
   {

@@ -27,6 +27,7 @@ export const documentRoutes: readonly Route[] = [
     pattern: '/documents',
     scope: 'write_documents',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createDocument,
   },
   { method: 'GET', pattern: `${DOCUMENT_FILES_PATH}/:id`, scope: null, handle: serveFile },

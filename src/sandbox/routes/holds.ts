@@ -21,7 +21,14 @@ import { requireFound } from './not-found.js';
  * expire. There is no list route, as Jump documents none.
  */
 export const holdRoutes: readonly Route[] = [
-  { method: 'POST', pattern: '/holds', scope: 'write_holds', body: 'json', handle: createHold },
+  {
+    method: 'POST',
+    pattern: '/holds',
+    scope: 'write_holds',
+    body: 'json',
+    acceptsIdempotencyKey: true,
+    handle: createHold,
+  },
   { method: 'GET', pattern: '/holds/:id', scope: 'write_holds', handle: getHold },
   { method: 'DELETE', pattern: '/holds/:id', scope: 'write_holds', handle: releaseHold },
   {
@@ -29,6 +36,7 @@ export const holdRoutes: readonly Route[] = [
     pattern: '/holds/:id/confirm',
     scope: 'write_holds',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: confirmHold,
   },
 ];

@@ -19,6 +19,7 @@ export const patientRoutes: readonly Route[] = [
     pattern: '/patients',
     scope: 'write_patients',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createPatient,
   },
   {

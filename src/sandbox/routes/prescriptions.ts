@@ -25,6 +25,7 @@ export const prescriptionRoutes: readonly Route[] = [
     pattern: '/prescriptions',
     scope: 'write_prescriptions',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createPrescription,
   },
   {

@@ -15,6 +15,7 @@ export const problemRoutes: readonly Route[] = [
     pattern: '/problems',
     scope: 'write_problems',
     body: 'json',
+    acceptsIdempotencyKey: true,
     handle: createProblem,
   },
 ];
