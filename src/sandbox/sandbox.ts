@@ -94,6 +94,13 @@ export interface SandboxCall {
   status: number;
   /** The fault applied to the request, or null for none. */
   fault: FaultKind | null;
+  /**
+   * The id the sandbox gave the request, sent as `X-Request-Id` (and in error bodies) unless a
+   * fault withheld the answer or answered as a proxy would, without Jump's headers.
+   */
+  requestId: string;
+  /** The `X-Request-Id` the caller sent, if any: the facade's own id for the operation. */
+  callerRequestId: string | null;
 }
 
 export interface Sandbox {

@@ -272,7 +272,7 @@ export class JumpClient {
       );
     }
 
-    return readSuccess(response.statusCode, text, requestId, rateLimit);
+    return readSuccess(request.method, response.statusCode, text, requestId, rateLimit);
   }
 
   #buildPath(request: JumpRequest): string {
@@ -307,12 +307,14 @@ function buildSearch(query: JumpRequest['query']): string {
 }
 
 function readSuccess(
+  method: JumpMethod,
   status: number,
   text: string,
   headerRequestId: string | null,
   rateLimit: JumpRateLimit | null,
 ): JumpResult {
-  if (status === 204 || text.length === 0) {
+  // A write may answer with no content; a read that answers nothing has lost its answer.
+  if (status === 204 || (text.length === 0 && method !== 'GET')) {
     return { status, data: null, page: null, requestId: headerRequestId, rateLimit };
   }
 

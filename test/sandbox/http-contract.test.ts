@@ -175,6 +175,8 @@ describe('calls', () => {
         rawUrl: '/functions/v1/api-v1/patients?limit=2&search=J%C3%BCrgen',
         status: 200,
         fault: null,
+        requestId: expect.stringMatching(/^req_/),
+        callerRequestId: null,
       },
       {
         method: 'GET',
@@ -182,6 +184,8 @@ describe('calls', () => {
         rawUrl: '/functions/v1/api-v1/patients',
         status: 401,
         fault: null,
+        requestId: expect.stringMatching(/^req_/),
+        callerRequestId: null,
       },
       {
         method: 'POST',
@@ -189,9 +193,22 @@ describe('calls', () => {
         rawUrl: '/functions/v1/api-v1/consultations',
         status: 400,
         fault: null,
+        requestId: expect.stringMatching(/^req_/),
+        callerRequestId: null,
       },
     ]);
     expect(JSON.stringify(api.sandbox.calls)).not.toMatch(/pk_test|Bearer/);
+  });
+
+  it('records the request id it answered with and the caller’s own X-Request-Id', async () => {
+    api.sandbox.resetCalls();
+    const response = await fetch(`${api.sandbox.url}/patients?limit=1`, {
+      headers: { authorization: 'Bearer pk_test_sandbox_full', 'x-request-id': 'fac_caller' },
+    });
+    await response.arrayBuffer();
+
+    expect(api.sandbox.calls[0]?.requestId).toBe(response.headers.get('x-request-id'));
+    expect(api.sandbox.calls[0]?.callerRequestId).toBe('fac_caller');
   });
 
   it('empties in place on resetCalls, so a held reference stays live', async () => {

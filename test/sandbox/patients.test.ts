@@ -173,6 +173,8 @@ describe('GET /patients/{id}', () => {
           rawUrl: `/functions/v1/api-v1/patients/${encoded}`,
           status: 404,
           fault: null,
+          requestId: expect.stringMatching(/^req_/),
+          callerRequestId: null,
         },
       ]);
     },

@@ -236,6 +236,25 @@ describe('error bodies', () => {
     expect(await failure(get())).toMatchObject({ status: 429, retryAfterSeconds: null });
   });
 
+  it('treats a read answered 200 with no body as an invalid response, and a write as no content', async () => {
+    const empty = { status: 200, body: '', headers: { 'x-request-id': 'req_blank' } };
+    upstream.reply(empty, empty);
+
+    expect(await failure(get())).toMatchObject({
+      kind: 'invalid_response',
+      status: 200,
+      requestId: 'req_blank',
+    });
+    expect(
+      await client.request({
+        method: 'POST',
+        route: '/patients/{id}/archive',
+        params: { id: 'p' },
+        apiKey: KEY,
+      }),
+    ).toMatchObject({ status: 200, data: null });
+  });
+
   it('still yields a typed error for an empty body', async () => {
     const empty = { status: 503, body: '', headers: { 'x-request-id': 'req_empty' } };
     upstream.reply(empty, empty, empty);

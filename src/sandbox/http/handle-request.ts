@@ -50,18 +50,21 @@ async function handleRequest(
 ): Promise<void> {
   const rawUrl = request.url ?? '';
   const target = parseRequestTarget(rawUrl, deps.basePath);
+  const callerRequestId = request.headers['x-request-id'];
   const call: SandboxCall = {
     method: request.method ?? '',
     path: target?.path ?? rawPathname(rawUrl),
     rawUrl,
     status: 0,
     fault: null,
+    requestId: newRequestId(),
+    callerRequestId: typeof callerRequestId === 'string' ? callerRequestId.slice(0, 200) : null,
   };
   recordCall(deps.calls, call);
   const exchange: Exchange = {
     request,
     call,
-    requestId: newRequestId(),
+    requestId: call.requestId,
     startedAt: performance.now(),
     rateLimit: deps.rateLimiter.uncounted(),
   };
