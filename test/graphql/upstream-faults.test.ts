@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../src/sandbox/faults/fault-rule.js';
 import { startFacade, startStack } from '../support/stack.js';
@@ -266,5 +268,27 @@ describe('the request id', () => {
     for (const call of stack.sandbox.calls) {
       expect(call.callerRequestId).toBe(id);
     }
+  });
+});
+
+describe('a Jump that accepts connections but never completes the TLS handshake', () => {
+  it('fails with UPSTREAM_TIMEOUT at the connect timeout, after retrying the read twice', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const facade = await startFacade(`https://127.0.0.1:${port}/functions/v1/api-v1`, {
+      upstreamTimeouts: { connectMs: 200, headersMs: 5_000, bodyMs: 5_000 },
+      operationDeadlineMs: 5_000,
+    });
+    const answer = await facade.query<{ patient: unknown }>('{ patient(id: "pat_1") { id } }');
+    await facade.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+
+    expect(answer.body.data?.patient).toBeNull();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+    expect(answer.body.errors?.[0]?.message).toBe('Jump did not accept a connection in time');
+    expect(sockets).toHaveLength(3);
   });
 });
