@@ -26,6 +26,11 @@ export interface Config {
    * `Retry-After` instead of queueing without bound. @default 256
    */
   maxConcurrentOperations: number;
+  /**
+   * `REQUEST_TIMEOUT_MS`: time a client has to send a whole request, headers and body; slower
+   * ones get 408. Headers alone get at most 10 s. @default 30000
+   */
+  requestTimeoutMs: number;
   /** `JUMP_CONNECTIONS`: pooled sockets to Jump. @default 64 */
   upstreamConnections: number;
   /** `JUMP_BATCH_CONCURRENCY`: single gets in flight at once for one batch of ids. @default 8 */
@@ -76,6 +81,8 @@ export interface UpstreamTimeouts {
 }
 
 export interface QueryLimits {
+  /** `QUERY_MAX_DOCUMENT_BYTES`: size of the GraphQL document text, comments included. @default 32768 */
+  maxDocumentBytes: number;
   /** `QUERY_MAX_DEPTH`: nesting depth of selections, fragments included. @default 12 */
   maxDepth: number;
   /** `QUERY_MAX_ALIASES`: aliases in one operation. @default 30 */
@@ -137,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     operationDeadlineMs: read('OPERATION_DEADLINE_MS', 20_000, integerIn(1, 300_000)),
     maxConcurrentOperations: read('MAX_CONCURRENT_OPERATIONS', 256, integerIn(1, 100_000)),
+    requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30_000, integerIn(1_000, 600_000)),
     upstreamConnections: read('JUMP_CONNECTIONS', 64, integerIn(1, 1024)),
     upstreamConcurrency: read('JUMP_BATCH_CONCURRENCY', 8, integerIn(1, 256)),
     maxUpstreamCalls: read('JUMP_MAX_CALLS_PER_OPERATION', 250, integerIn(1, 10_000)),
@@ -144,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueCacheMaxEntries: read('CATALOGUE_CACHE_MAX_ENTRIES', 5000, integerIn(1, 1_000_000)),
     practiceTimeZone: read('PRACTICE_TIME_ZONE', 'Europe/London', timeZone),
     queryLimits: {
+      maxDocumentBytes: read('QUERY_MAX_DOCUMENT_BYTES', 32_768, integerIn(1_024, 1_048_576)),
       maxDepth: read('QUERY_MAX_DEPTH', 12, integerIn(1, 100)),
       maxAliases: read('QUERY_MAX_ALIASES', 30, integerIn(0, 1000)),
       maxTokens: read('QUERY_MAX_TOKENS', 5000, integerIn(100, 100_000)),

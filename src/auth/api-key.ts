@@ -29,7 +29,34 @@ export function readBearerKey(authorization: string | null | undefined): BearerK
   return { key: match[1], problem: null };
 }
 
-/** Replaces anything shaped like a Jump key in text that may reach a client or a log. */
+const KEY_SHAPED = /pk[_-](?:live|test)[_-][\x21-\x7e]+/gi;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Replaces anything shaped like a Jump key in text that may reach a client or a log, in any case
+ * and with invisible characters taken out first, so `PK_TEST_…` or a key split by a zero-width
+ * space is still caught. An encoded key (base64, say) is not: pass the caller's own key to
+ * `redactKey` where it is known.
+ */
 export function redactKeys(text: string): string {
-  return text.replace(/pk_(?:live|test)_[\x21-\x7e]+/g, 'pk_[redacted]');
+  const visible = text.replace(INVISIBLE, '');
+  const redacted = visible.replace(KEY_SHAPED, 'pk_[redacted]');
+
+  return redacted === visible ? text : redacted;
+}
+
+/** Removes one known key's secret part from `text`, whatever its case, and any key-shaped text. */
+export function redactKey(text: string, key: string | null): string {
+  const secret = key?.replace(/^pk_(?:live|test)_/, '') ?? '';
+  const cleaned = redactKeys(text);
+  if (secret.length < 8) {
+    return cleaned;
+  }
+
+  const at = cleaned.toLowerCase().indexOf(secret.toLowerCase());
+  if (at === -1) {
+    return cleaned;
+  }
+
+  return redactKey(`${cleaned.slice(0, at)}[redacted]${cleaned.slice(at + secret.length)}`, key);
 }

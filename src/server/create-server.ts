@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createYoga } from 'graphql-yoga';
 import type { Plugin, YogaServerInstance } from 'graphql-yoga';
@@ -20,11 +19,15 @@ import { JumpClient } from '../upstream/jump-client.js';
 import { JumpSession } from '../upstream/jump-session.js';
 import { SharedReadCache } from '../upstream/shared-read-cache.js';
 import { IdInSupport } from '../upstream/id-in-support.js';
+import { AcceptedKeys } from '../upstream/accepted-keys.js';
 import { CATALOGUE_ROUTES } from '../upstream/jump-routes.js';
 import { createGraphiQLHandler, wantsGraphiQL } from './graphiql.js';
 import { Metrics } from './metrics.js';
 import type { GraphiQLHandler } from './graphiql.js';
 import { idempotencyKeyProblem, readIdempotencyKey } from './idempotency-key.js';
+import { useAdmission } from './use-admission.js';
+import { useDocumentLimits } from './use-document-limits.js';
+import { useAutomaticPersistedQueries } from './use-persisted-queries.js';
 import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
 import { recordUpstreamSpan } from './tracing.js';
@@ -53,6 +56,8 @@ export interface Facade {
 
 interface ServerContext {
   requestId: string;
+  /** The Node response, so a plugin can tell when the request is over. */
+  res?: ServerResponse;
 }
 
 /** Builds the facade's HTTP server: `/health`, and GraphQL with GraphiQL at `/graphql`. */
@@ -68,6 +73,7 @@ export function createFacade(options: FacadeOptions): Facade {
   const metrics = new Metrics();
   const traceParents: TraceParents = new WeakMap();
   const batch = { idIn: new IdInSupport(), concurrency: config.upstreamConcurrency };
+  const acceptedKeys = new AcceptedKeys();
   const catalogueCache = new SharedReadCache({
     ttlMs: config.catalogueCacheTtlMs,
     maxEntries: config.catalogueCacheMaxEntries,
@@ -86,13 +92,15 @@ export function createFacade(options: FacadeOptions): Facade {
     cors: corsOptions(config, options.sandboxMode),
     plugins: [
       // First, so requests refused by any later plugin are still coded, logged and counted.
-      useErrorCodes(),
+      useErrorCodes({ production: config.production }),
       useOperationLog(logger, traceParents, (summary) => metrics.recordOperation(summary)),
+      useAdmission(config.maxConcurrentOperations),
       // A request carrying Authorization (as every useful one here does) is never a "simple"
       // cross-site request, so this refuses only what a forged form or link could send.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       ...(config.production ? [blockFieldSuggestionsPlugin() as Plugin] : []),
+      useDocumentLimits(config.queryLimits.maxDocumentBytes),
       ...persistedOperations(config),
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
@@ -113,6 +121,7 @@ export function createFacade(options: FacadeOptions): Facade {
         },
         sharedCache: catalogueCache,
         cacheableRoutes: CATALOGUE_ROUTES,
+        acceptedKeys,
       });
 
       return {
@@ -127,15 +136,14 @@ export function createFacade(options: FacadeOptions): Facade {
   });
   const graphiql = config.graphiql ? createGraphiQLHandler('/graphql', options.sandboxMode) : null;
   const readiness = new Readiness(client);
-  const admission = new Admission(config.maxConcurrentOperations);
-  const server = createHttpServer((req, res) =>
+  const server = createHttpServer(serverTimeouts(config.requestTimeoutMs), (req, res) =>
     route(req, res, {
       yoga,
       graphiql,
       readiness,
       metrics,
       maxBodyBytes: config.maxBodyBytes,
-      admission,
+      logger,
     }),
   );
 
@@ -165,7 +173,7 @@ interface Routes {
   readiness: Readiness;
   metrics: Metrics;
   maxBodyBytes: number;
-  admission: Admission;
+  logger: Logger;
 }
 
 function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void {
@@ -200,85 +208,98 @@ function route(req: IncomingMessage, res: ServerResponse, routes: Routes): void 
 
     return;
   }
-  if (!reading && refuseBody(req, res, routes.maxBodyBytes)) {
-    return;
-  }
-  const badKey = idempotencyKeyProblem(req.headers['idempotency-key'] as string | undefined);
-  if (badKey !== null) {
-    sendError(req, res, 400, 'BAD_USER_INPUT', badKey);
-
-    return;
-  }
-  if (!routes.admission.admit(res)) {
-    routes.metrics.recordOperation({
-      operationName: null,
-      durationMs: 0,
-      errorCodes: ['OVERLOADED'],
-    });
-    res.setHeader('retry-after', '1');
-    sendError(req, res, 503, 'OVERLOADED', 'The server is at capacity; retry after a second');
+  const refusal = refuseEarly(req, routes.maxBodyBytes);
+  if (refusal) {
+    routes.logger.info(
+      { requestId, status: refusal.status, errorCodes: [refusal.code] },
+      'request refused',
+    );
+    sendError(req, res, refusal);
 
     return;
   }
 
-  void routes.yoga(req, res, { requestId });
+  void routes.yoga(req, res, { requestId, res });
 }
 
-/**
- * Caps the GraphQL requests handled at once. Past the cap, a quick 503 costs almost nothing, while
- * queueing would hold memory and sockets for answers that arrive too late to matter.
- */
-class Admission {
-  #inFlight = 0;
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
 
-  constructor(private readonly limit: number) {}
+const GRAPHQL_MEDIA_TYPES = new Set([
+  'application/json',
+  'application/graphql-response+json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+]);
 
-  /** Counts `res` in until it closes, or returns false when the server is full. */
-  admit(res: ServerResponse): boolean {
-    if (this.#inFlight >= this.limit) {
-      return false;
-    }
-
-    this.#inFlight += 1;
-    res.once('close', () => {
-      this.#inFlight -= 1;
-    });
-
-    return true;
+/** What is wrong with a request before Yoga sees it: its headers, its media type or its body. */
+function refuseEarly(req: IncomingMessage, maxBodyBytes: number): Refusal | null {
+  const badKey = idempotencyKeyProblem(req.headers['idempotency-key'] as string | undefined);
+  if (badKey !== null) {
+    return { status: 400, code: 'BAD_USER_INPUT', message: badKey };
   }
+  if (req.method !== 'POST') {
+    return null;
+  }
+
+  const mediaType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
+  if (!GRAPHQL_MEDIA_TYPES.has(mediaType ?? '')) {
+    return {
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the operation as application/json',
+    };
+  }
+
+  return refuseBody(req, maxBodyBytes);
 }
 
 /**
  * Refuses a body over the limit before reading it. A body without a length (chunked) is refused
  * too: every GraphQL client sends one, and an unbounded stream is what the limit exists to stop.
  */
-function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): boolean {
+function refuseBody(req: IncomingMessage, maxBytes: number): Refusal | null {
   const declared = req.headers['content-length'];
   const length = declared === undefined ? NaN : Number(declared);
   if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
-    sendError(req, res, 411, 'LENGTH_REQUIRED', 'Send the request body with a Content-Length');
-
-    return true;
+    return {
+      status: 411,
+      code: 'LENGTH_REQUIRED',
+      message: 'Send the request body with a Content-Length',
+    };
   }
   if (length > maxBytes) {
-    sendError(req, res, 413, 'PAYLOAD_TOO_LARGE', `The request body is over ${maxBytes} bytes`);
-
-    return true;
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is over ${maxBytes} bytes`,
+    };
   }
 
-  return false;
+  return null;
 }
 
-function sendError(
-  req: IncomingMessage,
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-): void {
+function sendError(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
   res.setHeader('connection', 'close');
-  sendJson(req, res, status, { errors: [{ message, extensions: { code } }] });
+  sendJson(req, res, refusal.status, {
+    errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+  });
   req.resume();
+}
+
+/**
+ * Node's own defaults give a client five minutes to send its request. A slow sender holds only a
+ * socket, never an operation slot, but sockets are finite too.
+ */
+function serverTimeouts(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(requestTimeoutMs, 10_000),
+    connectionsCheckingInterval: Math.min(requestTimeoutMs, 1_000),
+  };
 }
 
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
@@ -323,7 +344,7 @@ async function closeGracefully(server: Server, timeoutMs: number): Promise<void>
 function persistedOperations(config: Config): Plugin[] {
   const documents = config.trustedDocuments;
   if (documents === null) {
-    return [useAPQ({ store: createInMemoryAPQStore({ max: 1_000 }) }) as Plugin];
+    return [useAutomaticPersistedQueries({ max: 1_000, ttlMs: 3_600_000 })];
   }
 
   return [

@@ -91,6 +91,10 @@ function sendPage(req: IncomingMessage, res: ServerResponse, page: GraphiQLPage)
   res.setHeader('etag', page.etag);
   res.setHeader('cache-control', 'no-cache');
   res.setHeader('vary', 'accept, accept-encoding');
+  // The page runs operations with the key typed into it; no other site may frame it.
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('content-security-policy', "frame-ancestors 'none'");
+  res.setHeader('x-content-type-options', 'nosniff');
   if (req.headers['if-none-match'] === page.etag) {
     res.writeHead(304).end();
 

@@ -10,12 +10,12 @@ export interface SharedReadCacheOptions {
 }
 
 /**
- * A short-lived cache of successful reads shared across requests, for data that changes rarely
- * (the booking catalogue). Every entry is keyed by a SHA-256 hash of the caller's key, so one
- * caller's answers are only ever reused for the same key, and the key itself is never held.
+ * A short-lived cache shared across requests, for what changes rarely: the booking catalogue's
+ * reads, persisted query documents. Every entry is keyed by a SHA-256 hash of the caller's key, so
+ * what one caller put in is only ever reused for the same key, and the key itself is never held.
  */
-export class SharedReadCache {
-  readonly #entries = new Map<string, { result: JumpResult; expires: number }>();
+export class SharedReadCache<T = JumpResult> {
+  readonly #entries = new Map<string, { result: T; expires: number }>();
   readonly #now: () => number;
 
   constructor(private readonly options: SharedReadCacheOptions) {
@@ -27,7 +27,7 @@ export class SharedReadCache {
     return createHash('sha256').update(apiKey).digest('base64url');
   }
 
-  get(key: string): JumpResult | undefined {
+  get(key: string): T | undefined {
     const entry = this.#entries.get(key);
     if (!entry) {
       return undefined;
@@ -41,7 +41,7 @@ export class SharedReadCache {
     return entry.result;
   }
 
-  set(key: string, result: JumpResult): void {
+  set(key: string, result: T): void {
     if (this.options.ttlMs <= 0) {
       return;
     }
