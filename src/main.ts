@@ -13,6 +13,9 @@ async function main(): Promise<void> {
   const tracing = config.tracing
     ? startTracing(process.env.OTEL_SERVICE_NAME ?? 'jump-graphql-facade')
     : null;
+  if (config.jumpApiUrl !== null && process.env.SANDBOX_FAULTS?.trim()) {
+    logger.warn('SANDBOX_FAULTS is ignored: JUMP_API_URL is set, so no embedded sandbox runs');
+  }
   let sandbox: Sandbox | null = null;
   if (sandboxOptions) {
     sandbox = await startSandbox(sandboxOptions);

@@ -61,16 +61,24 @@ export function toGraphQLError(error: unknown, scope: string): unknown {
     extensions.requiredScope = scope;
   }
   if (code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-    extensions.fields = error.fields.map((item) => ({
-      field: redactKeys(item.field),
-      message: redactKeys(item.message),
+    extensions.fields = error.fields.slice(0, MAX_FIELD_ERRORS).map((item) => ({
+      field: bounded(redactKeys(item.field)),
+      message: bounded(redactKeys(item.message)),
     }));
   }
   if (code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
     extensions.retryAfter = error.retryAfterSeconds;
   }
 
-  return new GraphQLError(redactKeys(messageFor(code, error, scope)), { extensions });
+  return new GraphQLError(bounded(redactKeys(messageFor(code, error, scope))), { extensions });
+}
+
+/** Jump's texts reach clients, so a runaway answer must not become a runaway error. */
+const MAX_TEXT = 500;
+const MAX_FIELD_ERRORS = 50;
+
+function bounded(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
 }
 
 function codeFor(error: JumpError): ErrorCode {

@@ -179,7 +179,7 @@ export class JumpClient {
       if (error instanceof RangeError) {
         throw error;
       }
-      const jumpError = toJumpError(error, request.signal);
+      const jumpError = forWrite(request.method, toJumpError(error, request.signal));
       observe?.({
         method: request.method,
         route: request.route,
@@ -387,8 +387,7 @@ function withRetryAfter(
   response: Dispatcher.ResponseData,
   rateLimit: JumpRateLimit | null,
 ): JumpError {
-  const raw = header(response.headers, 'retry-after');
-  const retryAfter = raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  const retryAfter = readRetryAfter(header(response.headers, 'retry-after'));
 
   return new JumpError({
     kind: error.kind,
@@ -397,9 +396,27 @@ function withRetryAfter(
     message: error.message,
     requestId: error.requestId,
     fields: error.fields,
-    retryAfterSeconds: error.status === 429 && Number.isFinite(retryAfter) ? retryAfter : null,
+    retryAfterSeconds: error.status === 429 ? retryAfter : null,
     rateLimit,
   });
+}
+
+const MAX_RETRY_AFTER_S = 3_600;
+
+/**
+ * `Retry-After` as whole seconds from now, in either of its forms (seconds, or an HTTP date), and
+ * never more than an hour: Jump's quota resets on the hour, so a larger value is a faulty header.
+ */
+function readRetryAfter(raw: string | null): number | null {
+  const text = raw?.trim() ?? '';
+  const seconds = /^\d+$/.test(text)
+    ? Number(text)
+    : Math.ceil((Date.parse(text) - Date.now()) / 1_000);
+  if (text === '' || !Number.isFinite(seconds)) {
+    return null;
+  }
+
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_S);
 }
 
 /** undici's timeout codes, each with what the caller is told. */
@@ -437,6 +454,24 @@ function toJumpError(error: unknown, callerSignal: AbortSignal | undefined): Jum
   }
 
   return transportError('unavailable', 'unavailable', 'Jump could not be reached');
+}
+
+/**
+ * A write that lost its connection may have been applied: say so, since the client's next step
+ * (retry with the same Idempotency-Key, or check first) depends on it.
+ */
+function forWrite(method: JumpMethod, error: JumpError): JumpError {
+  if (method === 'GET' || error.status !== null || error.code === 'cancelled') {
+    return error;
+  }
+
+  return new JumpError({
+    kind: error.kind,
+    status: null,
+    code: error.code,
+    message: `${error.message}; the write may or may not have been applied, so retry it with the same Idempotency-Key`,
+    requestId: null,
+  });
 }
 
 function transportError(kind: JumpError['kind'], code: string, message: string): JumpError {

@@ -7,6 +7,8 @@ import type {
   JumpRateLimit,
   JumpResult,
 } from './jump-client.js';
+import { JumpError } from './jump-error.js';
+import type { AcceptedKeys } from './accepted-keys.js';
 import { SharedReadCache } from './shared-read-cache.js';
 
 export interface JumpCall {
@@ -26,12 +28,14 @@ export interface JumpSessionOptions {
   correlationId?: string;
   /**
    * The client's `Idempotency-Key`: the operation's first create sends it as it is, later ones
-   * `<key>:2`, `<key>:3`…, so a repeated operation repeats the same keys. Without one, every
+   * `<key>#2`, `<key>#3`…, so a repeated operation repeats the same keys. Without one, every
    * create gets a fresh random key.
    */
   idempotencyKey?: string | null;
   /** Told about every call, for metrics. */
   onCall?: (event: JumpCallEvent) => void;
+  /** Keys Jump has lately accepted, shared by every session. @default none (never waits) */
+  acceptedKeys?: AcceptedKeys;
   /** Calls one operation may make. @default unlimited */
   maxCalls?: number;
   /** Shared, per-key cache for the routes in `cacheableRoutes`. */
@@ -60,6 +64,11 @@ export class JumpSession {
   readonly #reads = new Map<string, Promise<JumpResult>>();
   #identity: string | null = null;
   #creates = 0;
+  /** Jump's 401 to this key, once seen: every later call of the operation would get it too. */
+  #refused: JumpError | null = null;
+  /** Settles when the first call for a key Jump has not answered lately is over. */
+  #firstAnswer: Promise<void> | null = null;
+  #answered = false;
   readonly #deadline: number | undefined;
 
   constructor(
@@ -137,7 +146,7 @@ export class JumpSession {
       return randomUUID();
     }
 
-    return this.#creates === 1 ? given : `${given}:${this.#creates}`;
+    return this.#creates === 1 ? given : `${given}#${this.#creates}`;
   }
 
   #send(
@@ -146,16 +155,43 @@ export class JumpSession {
     body?: unknown,
     idempotencyKey?: string,
   ): Promise<JumpResult> {
-    const { apiKey, signal, onCall, maxCalls = Number.POSITIVE_INFINITY } = this.options;
+    const { apiKey, acceptedKeys, maxCalls = Number.POSITIVE_INFINITY } = this.options;
     if (apiKey === null) {
       // Scoped fields authenticate before resolving, so reaching this is a wiring fault.
       return Promise.reject(new Error('Refusing an upstream call without an API key'));
+    }
+    if (this.#refused) {
+      return Promise.reject(this.#refused);
+    }
+    const known = !acceptedKeys || acceptedKeys.has(this.keyIdentity);
+    if (!known && this.#firstAnswer && !this.#answered) {
+      return this.#firstAnswer.then(() => this.#send(method, call, body, idempotencyKey));
     }
     if (this.calls >= maxCalls) {
       return Promise.reject(new CallBudgetExceeded(maxCalls));
     }
     this.calls += 1;
 
+    const sent = this.#dispatch(apiKey, method, call, body, idempotencyKey);
+    if (!known && !this.#firstAnswer) {
+      // Until Jump has answered this key once, the operation's other calls wait for that answer.
+      const settle = () => {
+        this.#answered = true;
+      };
+      this.#firstAnswer = sent.then(settle, settle);
+    }
+
+    return sent;
+  }
+
+  async #dispatch(
+    apiKey: string,
+    method: JumpMethod,
+    call: JumpCall,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<JumpResult> {
+    const { signal, onCall, acceptedKeys } = this.options;
     const request = {
       method,
       ...call,
@@ -166,17 +202,31 @@ export class JumpSession {
       idempotencyKey,
       correlationId: this.options.correlationId,
     };
+    try {
+      const result = await this.client.request(request, (event) => {
+        if (event.rateLimit) {
+          this.rateLimit = event.rateLimit;
+        }
+        // A key Jump no longer accepts, or no longer lets read, must not keep reading what was
+        // cached for it.
+        if (event.status === 401 || event.status === 403) {
+          this.options.sharedCache?.evict(`${this.keyIdentity}:`);
+        }
+        onCall?.(event);
+      });
+      acceptedKeys?.add(this.keyIdentity);
 
-    return this.client.request(request, (event) => {
-      if (event.rateLimit) {
-        this.rateLimit = event.rateLimit;
+      return result;
+    } catch (error) {
+      if (error instanceof JumpError && error.status === 401) {
+        this.#refused = error;
+        acceptedKeys?.delete(this.keyIdentity);
+      } else if (error instanceof JumpError && error.kind === 'http') {
+        acceptedKeys?.add(this.keyIdentity);
       }
-      // A key Jump no longer accepts must not keep reading what was cached for it.
-      if (event.status === 401) {
-        this.options.sharedCache?.evict(`${this.keyIdentity}:`);
-      }
-      onCall?.(event);
-    });
+
+      throw error;
+    }
   }
 }
 

@@ -132,3 +132,94 @@ describe('pages that do not add up', () => {
     expect(upstream.received).toHaveLength(1);
   });
 });
+
+describe('an upstream that reflects the key in disguise', () => {
+  it.each([
+    ['upper case', KEY.toUpperCase()],
+    ['split by a zero-width space', `pk\u200b_test_reflected_secret`],
+    ['with hyphens', 'pk-test-reflected_secret'],
+    ['its secret part alone', 'reflected_secret'],
+  ])('takes it out of the message and extensions when written in %s', async (_, form) => {
+    upstream.reply({
+      status: 422,
+      body: { error: `bad ${form}`, fields: [{ field: 'x', message: `value ${form}` }] },
+    });
+    const answer = await query(
+      'mutation { createPatient(input: { firstName: "A", lastName: "B", dateOfBirth: "1990-01-01" }) { id } }',
+    );
+    const text = JSON.stringify(answer.body)
+      .toLowerCase()
+      .replace(/\u200b/g, '');
+
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(text).not.toContain('reflected_secret');
+  });
+});
+
+describe('runaway error answers', () => {
+  it('cut Jump’s message to 500 characters and its field list to 50 entries', async () => {
+    const fields = Array.from({ length: 2_000 }, (_, index) => ({
+      field: `f${index}`,
+      message: 'm'.repeat(1_000),
+    }));
+    upstream.reply({ status: 422, body: { error: 'e'.repeat(100_000), fields } });
+    const answer = await query(
+      'mutation { createPatient(input: { firstName: "A", lastName: "B", dateOfBirth: "1990-01-01" }) { id } }',
+    );
+    const [error] = answer.body.errors ?? [];
+    const reported = error?.extensions?.fields as Array<{ message: string }>;
+
+    expect(error?.message.length).toBeLessThan(600);
+    expect(reported).toHaveLength(50);
+    expect(reported[0]?.message.length).toBeLessThan(510);
+  });
+});
+
+describe('links and zones Jump should never send', () => {
+  it('refuses a download link that is not http(s), so no javascript: link reaches a browser', async () => {
+    upstream.reply(
+      { body: { data: { id: 'doc_1', title: 'Letter' } } },
+      { body: { data: { url: 'javascript:alert(1)', expires_at: '2026-01-01T00:00:00Z' } } },
+    );
+    const answer = await query('{ document(id: "doc_1") { title downloadUrl } }');
+
+    expect(answer.body.data?.document).toEqual({ title: 'Letter', downloadUrl: null });
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+  });
+
+  it('shows the practice’s zone for a location whose zone does not exist', async () => {
+    upstream.reply({ body: { data: { id: 'loc_1', name: 'Mars', timezone: 'Mars/Olympus' } } });
+    const answer = await query('{ location(id: "loc_1") { name timeZone } }');
+
+    expect(answer.body.data?.location).toEqual({ name: 'Mars', timeZone: 'Europe/London' });
+  });
+});
+
+describe('a made-up key', () => {
+  it('costs Jump one call however many fields the operation has', async () => {
+    upstream.reply({ status: 401, body: { error: 'Unauthorized', request_id: 'req_bad' } });
+    const fields = Array.from({ length: 20 }, (_, index) => `p${index}: patients { totalCount }`);
+    const answer = await facade.query(`{ ${fields.join(' ')} }`, { key: 'pk_test_made_up_key' });
+
+    expect(upstream.received).toHaveLength(1);
+    expect(answer.body.errors).toHaveLength(20);
+    for (const error of answer.body.errors ?? []) {
+      expect(error.extensions).toMatchObject({ code: 'UNAUTHENTICATED', request_id: 'req_bad' });
+    }
+  });
+});
+
+describe('a write whose connection breaks', () => {
+  it('says the write may have been applied and how to retry it safely', async () => {
+    upstream.reply({ reset: true });
+    const answer = await query(
+      'mutation { createPatient(input: { firstName: "A", lastName: "B", dateOfBirth: "1990-01-01" }) { id } }',
+    );
+
+    expect(upstream.received).toHaveLength(1);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(answer.body.errors?.[0]?.message).toContain(
+      'the write may or may not have been applied, so retry it with the same Idempotency-Key',
+    );
+  });
+});

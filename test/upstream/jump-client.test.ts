@@ -227,6 +227,19 @@ describe('error bodies', () => {
     });
   });
 
+  it('reads Retry-After as an HTTP date too, and never promises more than an hour', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    upstream.reply(
+      { status: 429, headers: { 'retry-after': inTwoMinutes }, body: '' },
+      { status: 429, headers: { 'retry-after': '99999999999999999999999' }, body: '' },
+      { status: 429, headers: { 'retry-after': 'soon' }, body: '' },
+    );
+
+    expect((await failure(get())).retryAfterSeconds).toBeGreaterThanOrEqual(118);
+    expect((await failure(get())).retryAfterSeconds).toBe(3_600);
+    expect((await failure(get())).retryAfterSeconds).toBeNull();
+  });
+
   it('leaves retryAfter unset when a 429 carries no Retry-After header', async () => {
     upstream.reply({
       status: 429,

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JumpClient } from '../../src/upstream/jump-client.js';
 import { JumpError } from '../../src/upstream/jump-error.js';
+import { AcceptedKeys } from '../../src/upstream/accepted-keys.js';
 import { JumpSession } from '../../src/upstream/jump-session.js';
+import { SharedReadCache } from '../../src/upstream/shared-read-cache.js';
 import { startScriptedUpstream } from '../support/scripted-upstream.js';
 
 const KEY = 'pk_test_session_key';
@@ -41,8 +43,8 @@ describe('idempotency keys', () => {
     expect([0, 1, 2, 3].map((index) => headerOf(index, 'idempotency-key'))).toEqual([
       'booking-42',
       undefined,
-      'booking-42:2',
-      'booking-42:3',
+      'booking-42#2',
+      'booking-42#3',
     ]);
   });
 
@@ -56,9 +58,9 @@ describe('idempotency keys', () => {
 
     expect(upstream.received.map((request) => request.headers['idempotency-key'])).toEqual([
       'retry-me',
-      'retry-me:2',
+      'retry-me#2',
       'retry-me',
-      'retry-me:2',
+      'retry-me#2',
     ]);
   });
 
@@ -99,5 +101,61 @@ describe('the operation’s deadline', () => {
       'fac_123',
       'fac_123',
     ]);
+  });
+});
+
+describe('a key Jump refuses', () => {
+  const refused = { status: 401, body: { error: 'Unauthorized', request_id: 'req_no' } };
+
+  it('costs one call per operation, however many fields ask, when Jump has not seen it lately', async () => {
+    const acceptedKeys = new AcceptedKeys();
+    const session = new JumpSession(client, { apiKey: 'pk_test_made_up', acceptedKeys });
+    upstream.reply(refused);
+    const routes = ['/patients', '/clinicians', '/locations', '/problems', '/documents'];
+    const answers = await Promise.allSettled(routes.map((route) => session.read({ route })));
+
+    expect(upstream.received).toHaveLength(1);
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ status: 'rejected', reason: { status: 401 } });
+    }
+  });
+
+  it('lets a key Jump has accepted send its calls at once, without waiting on the first', async () => {
+    const acceptedKeys = new AcceptedKeys();
+    acceptedKeys.add(SharedReadCache.keyIdentity(KEY));
+    const session = new JumpSession(client, { apiKey: KEY, acceptedKeys });
+    let inFlight = 0;
+    let most = 0;
+    upstream.handle(() => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      setTimeout(() => (inFlight -= 1), 50);
+
+      return { delayMs: 50, body: { data: [] } };
+    });
+    await Promise.all(
+      ['/patients', '/clinicians', '/locations'].map((route) => session.read({ route })),
+    );
+
+    expect(most).toBe(3);
+  });
+
+  it('waits for the first answer of an unknown key, then sends the rest together', async () => {
+    const acceptedKeys = new AcceptedKeys();
+    const session = new JumpSession(client, { apiKey: 'pk_test_new_key', acceptedKeys });
+    const arrivals: number[] = [];
+    upstream.handle(() => {
+      arrivals.push(performance.now());
+
+      return { delayMs: 100, body: { data: [] } };
+    });
+    const routes = ['/patients', '/clinicians', '/locations'];
+    await Promise.all(routes.map((route) => session.read({ route })));
+    const [first = 0, second = 0, third = 0] = arrivals;
+
+    expect(arrivals).toHaveLength(3);
+    expect(second - first).toBeGreaterThanOrEqual(90);
+    expect(Math.abs(third - second)).toBeLessThan(50);
+    expect(acceptedKeys.has(SharedReadCache.keyIdentity('pk_test_new_key'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../domain/time-zone.js';
 import { builder } from '../builder.js';
 import { pageArgDescriptions } from '../connection.js';
 import { listPage } from '../lists.js';
@@ -67,8 +68,13 @@ builder.objectType(LocationRef, {
     email: t.string({ resolve: text('email') }),
     timeZone: t.string({
       nullable: false,
-      description: 'IANA time zone of the location; Europe/London when Jump does not say.',
-      resolve: (record) => text('timezone')(record) ?? 'Europe/London',
+      description:
+        'IANA time zone of the location; the practice’s zone (PRACTICE_TIME_ZONE, Europe/London by default) when Jump names none or one that does not exist.',
+      resolve: (record, _args, context) => {
+        const zone = text('timezone')(record);
+
+        return zone !== null && isTimeZone(zone) ? zone : context.practiceTimeZone;
+      },
     }),
     isActive: t.boolean({ resolve: flag('is_active') }),
   }),

@@ -35,12 +35,13 @@ async function fetchDownload(context: Context, document: JumpRecord): Promise<Do
     params: { id: document.id },
   });
   const data = result.data as { url?: unknown; expires_at?: unknown } | null;
-  if (typeof data?.url !== 'string') {
+  // The link goes straight into a browser, so only a web address will do (never javascript:).
+  if (typeof data?.url !== 'string' || !/^https?:\/\//i.test(data.url)) {
     throw new JumpError({
       kind: 'invalid_response',
       status: result.status,
       code: 'invalid_response',
-      message: 'Jump’s download answer had no url',
+      message: 'Jump’s download answer had no http(s) url',
       requestId: result.requestId,
     });
   }
