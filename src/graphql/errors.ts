@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
-  | 'UPSTREAM_BUDGET_EXCEEDED';
+  | 'UPSTREAM_BUDGET_EXCEEDED'
+  | 'CANCELLED';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -59,6 +60,8 @@ export function toGraphQLError(error: unknown, scope: string): unknown {
   };
   if (code === 'FORBIDDEN') {
     extensions.requiredScope = scope;
+    // Jump may refuse for another reason than the scope (an address allow-list, say).
+    extensions.upstreamMessage = bounded(redactKeys(error.message));
   }
   if (code === 'BAD_USER_INPUT' && error.fields.length > 0) {
     extensions.fields = error.fields.slice(0, MAX_FIELD_ERRORS).map((item) => ({
@@ -82,6 +85,10 @@ function bounded(text: string): string {
 }
 
 function codeFor(error: JumpError): ErrorCode {
+  // Only logs and metrics see it, since the client has gone; it is no fault of Jump's.
+  if (error.code === 'cancelled') {
+    return 'CANCELLED';
+  }
   if (error.kind !== 'http') {
     return CODE_BY_KIND[error.kind];
   }
@@ -109,6 +116,7 @@ function messageFor(code: ErrorCode, error: JumpError, scope: string): string {
     case 'UPSTREAM_ERROR':
       return `Jump answered unexpectedly (${error.status === null ? error.code : `HTTP ${error.status}`})`;
     case 'UPSTREAM_BUDGET_EXCEEDED':
+    case 'CANCELLED':
       return error.message;
   }
 }

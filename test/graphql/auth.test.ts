@@ -104,6 +104,7 @@ describe('the requiresScope plugin', () => {
       code: 'FORBIDDEN',
       requiredScope: 'read_patients',
       upstreamStatus: 403,
+      upstreamMessage: 'API key lacks the required scope: read_patients',
     });
     expect(error?.extensions?.request_id).toMatch(/^req_[0-9a-f]{24}$/);
     expect(stack.sandbox.calls).toHaveLength(1);

@@ -134,6 +134,10 @@ describe('a client that goes away', () => {
 
     expect(upstream.received).toHaveLength(1);
     expect(upstream.received[0]?.cancelled).toBe(true);
+    // Logged as the client's doing, not as an outage of Jump's.
+    expect(facade.logs.entries()).toContainEqual(
+      expect.objectContaining({ msg: 'operation', errorCodes: ['CANCELLED'] }),
+    );
   });
 });
 
