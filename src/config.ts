@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isTimeZone } from './domain/time-zone.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -135,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const config: Config = {
     port: read('PORT', 4000, integerIn(0, 65535)),
-    host: env.HOST?.trim() || '127.0.0.1',
+    host: read('HOST', '127.0.0.1', hostName),
     jumpApiUrl: readJumpApiUrl(env.JUMP_API_URL, problems),
     upstreamTimeouts: {
       connectMs: read('JUMP_CONNECT_TIMEOUT_MS', 3_000, integerIn(1, 120_000)),
@@ -220,6 +221,14 @@ function integerIn(min: number, max: number) {
       ? value
       : new Invalid(`expected a whole number from ${min} to ${max}`);
   };
+}
+
+function hostName(raw: string): string | Invalid {
+  const dotted = /^[\d.]+$/.test(raw);
+  const valid =
+    isIP(raw) !== 0 || (!dotted && /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(raw));
+
+  return valid ? raw : new Invalid('expected an IP address or a host name such as 0.0.0.0');
 }
 
 function oneOf<T extends string>(allowed: readonly T[]) {

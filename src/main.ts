@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { readSandboxEnv } from './sandbox/sandbox-env.js';
 import { startSandbox } from './sandbox/sandbox.js';
@@ -7,8 +8,7 @@ import { createFacade } from './server/create-server.js';
 import { startTracing } from './server/start-tracing.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const sandboxOptions = config.jumpApiUrl === null ? embeddedSandboxOptions() : null;
+  const { config, sandboxOptions } = readConfiguration();
   const logger = createLogger(config.logLevel);
   const tracing = config.tracing
     ? startTracing(process.env.OTEL_SERVICE_NAME ?? 'jump-graphql-facade')
@@ -52,16 +52,29 @@ async function main(): Promise<void> {
 }
 
 /**
- * The embedded sandbox reads the standalone one's variables, but picks a free port by default, and
- * honours `SANDBOX_FAULTS`.
+ * The facade's configuration and, when JUMP_API_URL is unset, the embedded sandbox's, which reads
+ * the standalone one's variables but picks a free port by default and honours `SANDBOX_FAULTS`.
+ * Every problem in either is reported at once.
  */
-function embeddedSandboxOptions(): SandboxOptions {
-  const result = readSandboxEnv(process.env, 'embedded');
-  if ('problems' in result) {
-    throw new ConfigError(result.problems);
+function readConfiguration(): { config: Config; sandboxOptions: SandboxOptions | null } {
+  const problems: string[] = [];
+  let config: Config | null = null;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const embedded = config === null || config.jumpApiUrl === null;
+  const sandbox = embedded ? readSandboxEnv(process.env, 'embedded') : null;
+  if (sandbox && 'problems' in sandbox) {
+    problems.push(...sandbox.problems);
+  }
+  if (config === null || problems.length > 0) {
+    throw new ConfigError(problems);
   }
 
-  return result.options;
+  return { config, sandboxOptions: sandbox && 'options' in sandbox ? sandbox.options : null };
 }
 
 main().catch((error: unknown) => {

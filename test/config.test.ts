@@ -29,6 +29,14 @@ describe('configuration', () => {
     });
   });
 
+  it.each(['0.0.0.0', '::', '::1', 'localhost', 'facade.internal'])('binds HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each(['256.1.1.1', 'exa mple', '-bad'])('refuses HOST=%s before listening', (host) => {
+    expect(problemsOf({ HOST: host })[0]).toContain('expected an IP address or a host name');
+  });
+
   it('takes Jump’s real base URL and drops a trailing slash', () => {
     const config = loadConfig({ JUMP_API_URL: 'https://app.usejump.co.uk/functions/v1/api-v1/' });
 

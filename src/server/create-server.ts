@@ -232,7 +232,6 @@ const GRAPHQL_MEDIA_TYPES = new Set([
   'application/json',
   'application/graphql-response+json',
   'application/x-www-form-urlencoded',
-  'multipart/form-data',
 ]);
 
 /** What is wrong with a request before Yoga sees it: its headers, its media type or its body. */
@@ -250,7 +249,7 @@ function refuseEarly(req: IncomingMessage, maxBodyBytes: number): Refusal | null
     return {
       status: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'Send the operation as application/json',
+      message: 'Send the operation as application/json (or a URL-encoded form)',
     };
   }
 

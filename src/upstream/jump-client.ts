@@ -469,7 +469,7 @@ function forWrite(method: JumpMethod, error: JumpError): JumpError {
     kind: error.kind,
     status: null,
     code: error.code,
-    message: `${error.message}; the write may or may not have been applied, so retry it with the same Idempotency-Key`,
+    message: `${error.message}; the write may or may not have been applied: retry it only with the Idempotency-Key it was sent with, or check first`,
     requestId: null,
   });
 }

@@ -196,10 +196,16 @@ describe('start-up validation', () => {
     expect(stderr).toContain('JUMP_API_URL="ftp://example.com"');
   });
 
-  it('exits 1 naming a bad SANDBOX_ variable when serving the embedded sandbox', async () => {
-    const { code, stderr } = await runProcess('src/main.ts', { SANDBOX_RATE_LIMIT: 'lots' });
+  it('exits 1 naming bad facade and SANDBOX_ variables together', async () => {
+    const { code, stderr } = await runProcess('src/main.ts', {
+      SANDBOX_RATE_LIMIT: 'lots',
+      PORT: 'abc',
+      HOST: '256.1.1.1',
+    });
 
     expect(code).toBe(1);
     expect(stderr).toContain('SANDBOX_RATE_LIMIT');
+    expect(stderr).toContain('PORT="abc"');
+    expect(stderr).toContain('HOST="256.1.1.1"');
   });
 });

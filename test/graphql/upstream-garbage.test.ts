@@ -219,7 +219,7 @@ describe('a write whose connection breaks', () => {
     expect(upstream.received).toHaveLength(1);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(answer.body.errors?.[0]?.message).toContain(
-      'the write may or may not have been applied, so retry it with the same Idempotency-Key',
+      'the write may or may not have been applied: retry it only with the Idempotency-Key it was sent with, or check first',
     );
   });
 });
