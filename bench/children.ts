@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ProxyCommand, ProxyReply, RecordedRequest } from './proxy-protocol.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where `buildPeer` compiles bench/peer-server.ts (git-ignored). */
+const PEER_SCRIPT = '.bench-tmp/peer/peer-server.js';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -21,9 +24,17 @@ export interface ProxyHandle {
   record(work: () => Promise<unknown>): Promise<RecordedRequest[]>;
 }
 
+/** A server the bench measures: where it answers, its process, and the command that started it. */
+export interface ServerHandle {
+  url: string;
+  pid: number;
+  command: string;
+}
+
 /**
- * Every process the bench starts, each from TypeScript source through tsx, so that one call stops
- * them all whatever state the run is in.
+ * Every process the bench starts, so that one call stops them all whatever state the run is in.
+ * The two GraphQL servers run compiled (see `buildFacade` and `buildPeer`); the sandbox and the
+ * delay proxy, the upstream every target shares, run from TypeScript through tsx.
  */
 export class ChildProcesses {
   readonly #running = new Map<string, ChildProcess>();
@@ -31,7 +42,7 @@ export class ChildProcesses {
 
   /** The standalone sandbox without its hourly quota; resolves to its base URL. */
   async startSandbox(): Promise<string> {
-    const child = this.#spawn('sandbox', 'src/sandbox/main.ts', {
+    const child = this.#spawn('sandbox', ['--import', 'tsx', 'src/sandbox/main.ts'], {
       SANDBOX_PORT: '0',
       SANDBOX_HOST: '127.0.0.1',
       SANDBOX_RATE_LIMIT: 'off',
@@ -47,7 +58,7 @@ export class ChildProcesses {
 
   /** The delay proxy in front of `sandboxUrl`. */
   async startProxy(sandboxUrl: string): Promise<ProxyHandle> {
-    const child = this.#spawn('proxy', 'bench/delay-proxy.ts', {
+    const child = this.#spawn('proxy', ['--import', 'tsx', 'bench/delay-proxy.ts'], {
       PROXY_TARGET: new URL(sandboxUrl).origin,
     });
     let pending: { type: ProxyReply['type']; resolve: (reply: ProxyReply) => void } | null = null;
@@ -80,10 +91,14 @@ export class ChildProcesses {
     };
   }
 
-  /** The facade from source, quiet, against `jumpApiUrl`; resolves to its GraphQL URL. */
-  async startFacade(jumpApiUrl: string): Promise<{ url: string; pid: number }> {
+  /**
+   * The facade as `npm start` runs it (node with the start script's flags, from dist/; see
+   * `buildFacade`), quiet, against `jumpApiUrl`.
+   */
+  async startFacade(jumpApiUrl: string): Promise<ServerHandle> {
     const port = await freePort();
-    const child = this.#spawn('facade', 'src/main.ts', {
+    const args = startScriptArgs();
+    const child = this.#spawn('facade', args, {
       PORT: String(port),
       HOST: '127.0.0.1',
       JUMP_API_URL: jumpApiUrl,
@@ -93,19 +108,22 @@ export class ChildProcesses {
     const origin = `http://127.0.0.1:${port}`;
     await waitFor<void>(child, 'facade', (resolve) => void pollHealth(`${origin}/health`, resolve));
 
-    return { url: `${origin}/graphql`, pid: child.pid ?? 0 };
+    return { url: `${origin}/graphql`, pid: child.pid ?? 0, command: `node ${args.join(' ')}` };
   }
 
-  /** The Mesh OpenAPI peer against `jumpApiUrl`; resolves to its GraphQL URL. */
-  async startPeer(jumpApiUrl: string): Promise<{ url: string; pid: number }> {
-    const child = this.#spawn('peer', 'bench/peer-server.ts', { PEER_UPSTREAM: jumpApiUrl });
+  /** The Mesh OpenAPI peer, compiled by `buildPeer`, against `jumpApiUrl`. */
+  async startPeer(jumpApiUrl: string): Promise<ServerHandle> {
+    const child = this.#spawn('peer', [PEER_SCRIPT], {
+      PEER_UPSTREAM: jumpApiUrl,
+      PEER_SCHEMA: `${ROOT}schema/jump-openapi.yaml`,
+    });
     const url = await waitFor<string>(child, 'peer', (resolve) => {
       child.on('message', (reply: { type: string; url: string }) => {
         if (reply.type === 'ready') resolve(reply.url);
       });
     });
 
-    return { url, pid: child.pid ?? 0 };
+    return { url, pid: child.pid ?? 0, command: `node ${PEER_SCRIPT}` };
   }
 
   /** Throws when a child has exited since it started, which makes every later figure void. */
@@ -128,8 +146,8 @@ export class ChildProcesses {
     }
   }
 
-  #spawn(name: string, script: string, env: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  #spawn(name: string, args: string[], env: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -142,6 +160,56 @@ export class ChildProcesses {
     child.stderr?.on('data', (chunk: Buffer) => relay(name, chunk));
 
     return child;
+  }
+}
+
+/** Compiles the facade to dist/ with `npm run build`, as `npm start` does before it runs it. */
+export async function buildFacade(): Promise<void> {
+  await run('npm run build', process.platform === 'win32' ? 'npm.cmd' : 'npm', [
+    'run',
+    '--silent',
+    'build',
+  ]);
+}
+
+/**
+ * Compiles the peer's entry file with tsc, so that it runs as plain JavaScript like the facade
+ * (everything else it runs is already compiled, in node_modules).
+ */
+export async function buildPeer(): Promise<void> {
+  await run('tsc for the peer', process.execPath, [
+    'node_modules/typescript/bin/tsc',
+    '-p',
+    'bench/tsconfig.peer.json',
+  ]);
+}
+
+/**
+ * The node arguments of `npm start`, which must read `node [flags] dist/main.js`: the facade is
+ * measured exactly as it runs in production, V8 flags included.
+ */
+export function startScriptArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+    scripts?: { start?: string };
+  };
+  const start = manifest.scripts?.start ?? '';
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
+    throw new Error(`npm start is "${start}"; the bench expects "node [flags] dist/main.js"`);
+  }
+
+  return words.slice(1);
+}
+
+/** Runs a build step from the repository root; rejects with its output when it fails. */
+async function run(name: string, command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) {
+    throw new Error(`${name} failed (code ${code}):\n${output.trimEnd()}`);
   }
 }
 

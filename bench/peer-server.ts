@@ -1,6 +1,8 @@
 // The peer baseline (a child process of `npm run bench`): GraphQL Mesh's OpenAPI engine builds a
 // schema from schema/jump-openapi.yaml, and graphql-yoga serves it with the engine's defaults.
 // Each caller's Authorization header is passed through to Jump (PEER_UPSTREAM, the delay proxy).
+// The bench runs it compiled (bench/tsconfig.peer.json) and passes the description's path in
+// PEER_SCHEMA; from source, the path next to this file is used.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +22,9 @@ if (!upstream) {
 }
 
 const schema = await loadGraphQLSchemaFromOpenAPI('Jump', {
-  source: fileURLToPath(new URL('../schema/jump-openapi.yaml', import.meta.url)),
+  source:
+    process.env.PEER_SCHEMA ??
+    fileURLToPath(new URL('../schema/jump-openapi.yaml', import.meta.url)),
   endpoint: upstream,
   operationHeaders: { Authorization: '{context.headers.authorization}' },
 });

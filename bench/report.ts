@@ -26,7 +26,8 @@ export function renderReport(results: BenchResults, ratios: Ratios, verdicts: Ve
     `Jump GraphQL facade benchmark, ${results.startedAt}, ${results.revision}: Node ${results.node}, ` +
     `${results.cpus} CPUs, ${settings.durationSeconds} s per run after ` +
     `${settings.warmupSeconds} s warm-up (each server primed ${settings.primeSeconds} s first), ` +
-    `patient ${results.patientId}`;
+    `patient ${results.patientId}; facade \`${results.commands.facade}\`, ` +
+    `peer \`${results.commands.peer}\``;
 
   return [
     heading,

@@ -33,6 +33,8 @@ export interface BenchResults {
   startedAt: string;
   /** Git commit of the facade measured. */
   revision: string;
+  /** How the two GraphQL servers were started, V8 flags included. */
+  commands: { facade: string; peer: string };
   node: string;
   cpus: number;
   settings: BenchSettings;

@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ChildProcesses, JUMP_BASE_PATH } from './children.js';
-import type { ProxyHandle } from './children.js';
+import { ChildProcesses, JUMP_BASE_PATH, buildFacade, buildPeer } from './children.js';
+import type { ProxyHandle, ServerHandle } from './children.js';
 import { graphqlBodyCheck, restBodyCheck, runLoad, stopLoad } from './load.js';
 import type { BodyCheck, LoadFigures } from './load.js';
 import { readRss, watchRss } from './memory.js';
@@ -29,8 +29,8 @@ import { countUpstreamCalls, sendOnce } from './upstream-calls.js';
 interface Stack {
   proxy: ProxyHandle;
   jumpApiUrl: string;
-  facade: { url: string; pid: number };
-  peer: { url: string; pid: number };
+  facade: ServerHandle;
+  peer: ServerHandle;
 }
 
 interface Target {
@@ -62,6 +62,8 @@ function progress(message: string): void {
 }
 
 async function startStack(): Promise<Stack> {
+  progress('building the facade (npm run build) and the peer (tsc)');
+  await Promise.all([buildFacade(), buildPeer()]);
   const sandboxUrl = await children.startSandbox();
   const proxy = await children.startProxy(sandboxUrl);
   const jumpApiUrl = `${proxy.url}${JUMP_BASE_PATH}`;
@@ -191,6 +193,7 @@ async function runBench(settings: BenchSettings): Promise<void> {
   const results: BenchResults = {
     startedAt,
     revision: measured,
+    commands: { facade: stack.facade.command, peer: stack.peer.command },
     node: process.version,
     cpus: availableParallelism(),
     settings,

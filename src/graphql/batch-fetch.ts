@@ -29,6 +29,13 @@ export async function fetchByIds(
   options: BatchOptions,
 ): Promise<Map<string, JumpRecord | Error>> {
   const found = new Map<string, JumpRecord | Error>();
+  if (ids.length === 1) {
+    const id = ids[0] as string;
+    found.set(id, await getOne(jump, resource, id));
+
+    return found;
+  }
+
   const { list } = RESOURCE_ROUTES[resource];
   const listable = ids.filter((id) => !id.includes(','));
   if (listable.length > 1 && options.idIn.usable(list, jump.keyIdentity)) {

@@ -60,15 +60,16 @@ export class Loaders {
   }
 
   async #batch(resource: Resource, ids: readonly string[]): Promise<Array<JumpRecord | Error>> {
-    const pending = this.#pendingOf(resource);
-    if (pending.size > 0) {
+    // Read without creating: most operations list nothing, and these maps are per request.
+    const pending = this.#pendingLists.get(resource);
+    if (pending && pending.size > 0) {
       await Promise.allSettled([...pending]);
     }
-    const listed = this.#listedOf(resource);
-    const unknown = ids.filter((id) => !listed.has(id));
+    const listed = this.#listed.get(resource);
+    const unknown = listed ? ids.filter((id) => !listed.has(id)) : ids;
     const fetched = await fetchByIds(this.jump, resource, unknown, this.batch);
 
-    return ids.map((id) => listed.get(id) ?? fetched.get(id) ?? new Error(`No answer for ${id}`));
+    return ids.map((id) => listed?.get(id) ?? fetched.get(id) ?? new Error(`No answer for ${id}`));
   }
 
   #listedOf(resource: Resource): Map<string, JumpRecord> {
