@@ -1,5 +1,14 @@
-import { GraphQLError, Kind, getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  valueFromASTUntyped,
+} from 'graphql';
 import type {
+  DocumentNode,
+  ExecutionArgs,
   FragmentDefinitionNode,
   GraphQLNamedType,
   GraphQLSchema,
@@ -14,6 +23,10 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   memo: Map<string, number>;
+  /** Whether a page size or date window was read from a variable, so the cost is per request. */
+  readVariables: boolean;
+  /** The operation's variable defaults, used where the request sends no value. */
+  defaults: Map<string, ValueNode>;
 }
 
 /**
@@ -22,27 +35,13 @@ interface Walk {
  * the amplification they are, even when every object comes from the per-request cache.
  */
 export function useNodeLimit(maxNodes: number): Plugin {
+  // Yoga's parse cache hands the same document object to every request sending the same text, so
+  // an estimate that read no variable is kept per document and operation name.
+  const estimates: Estimates = new WeakMap();
+
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const walk: Walk = {
-        schema: args.schema,
-        fragments: new Map(),
-        variables: (args.variableValues ?? {}) as Record<string, unknown>,
-        memo: new Map(),
-      };
-      let operation = null;
-      for (const definition of args.document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-          walk.fragments.set(definition.name.value, definition);
-        } else if (
-          definition.kind === Kind.OPERATION_DEFINITION &&
-          (args.operationName == null || definition.name?.value === args.operationName)
-        ) {
-          operation ??= definition;
-        }
-      }
-      const root = operation ? args.schema.getRootType(operation.operation) : undefined;
-      const estimated = operation && root ? cost(operation.selectionSet, root, walk) : 0;
+      const estimated = estimateOnce(estimates, args);
       if (estimated > maxNodes) {
         setResultAndStopExecution({
           errors: [
@@ -58,6 +57,61 @@ export function useNodeLimit(maxNodes: number): Plugin {
   };
 }
 
+type Estimates = WeakMap<DocumentNode, Map<string, number>>;
+
+/** The estimate for `args`, from `estimates` when an earlier request had the same document. */
+function estimateOnce(estimates: Estimates, args: ExecutionArgs): number {
+  const operationKey = args.operationName ?? '';
+  const known = estimates.get(args.document)?.get(operationKey);
+  if (known !== undefined) {
+    return known;
+  }
+
+  const walk: Walk = {
+    schema: args.schema,
+    fragments: new Map(),
+    variables: (args.variableValues ?? {}) as Record<string, unknown>,
+    memo: new Map(),
+    readVariables: false,
+    defaults: new Map(),
+  };
+  const estimated = estimate(args.document, args.operationName, walk);
+  if (!walk.readVariables) {
+    const byOperation = estimates.get(args.document) ?? new Map<string, number>();
+    byOperation.set(operationKey, estimated);
+    estimates.set(args.document, byOperation);
+  }
+
+  return estimated;
+}
+
+/** Objects the chosen operation of `document` can return. */
+function estimate(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  walk: Walk,
+): number {
+  let operation = null;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      walk.fragments.set(definition.name.value, definition);
+    } else if (
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      (operationName == null || definition.name?.value === operationName)
+    ) {
+      operation ??= definition;
+    }
+  }
+  for (const definition of operation?.variableDefinitions ?? []) {
+    if (definition.defaultValue) {
+      walk.defaults.set(definition.variable.name.value, definition.defaultValue);
+    }
+  }
+  const root = operation ? walk.schema.getRootType(operation.operation) : undefined;
+
+  return operation && root ? cost(operation.selectionSet, root, walk) : 0;
+}
+
 /** Objects one instance of `selectionSet` on `type` can return. */
 function cost(selectionSet: SelectionSetNode, type: GraphQLNamedType, walk: Walk): number {
   let total = 0;
@@ -68,7 +122,7 @@ function cost(selectionSet: SelectionSetNode, type: GraphQLNamedType, walk: Walk
       if (!field || !selection.selectionSet) {
         continue;
       }
-      const size = listSize(field.args, selection.arguments ?? [], walk.variables);
+      const size = listSize(field.args, selection.arguments ?? [], walk);
       total += size * (1 + cost(selection.selectionSet, getNamedType(field.type), walk));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition?.name.value;
@@ -113,15 +167,15 @@ export const SLOTS_PER_DAY = 100;
 function listSize(
   definitions: ReadonlyArray<{ name: string }>,
   args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>,
-  variables: Record<string, unknown>,
+  walk: Walk,
 ): number {
   const names = new Set(definitions.map((arg) => arg.name));
   if (names.has('first')) {
-    return pageSize(args, variables);
+    return pageSize(args, walk);
   }
   if (names.has('startDate') && names.has('endDate')) {
-    const start = Date.parse(String(argumentValue(args, 'startDate', variables)));
-    const end = Date.parse(String(argumentValue(args, 'endDate', variables)));
+    const start = Date.parse(String(argumentValue(args, 'startDate', walk)));
+    const end = Date.parse(String(argumentValue(args, 'endDate', walk)));
     const days = Number.isNaN(start) || Number.isNaN(end) ? 1 : (end - start) / 86_400_000 + 1;
 
     return Math.max(1, Math.min(days, 366)) * SLOTS_PER_DAY;
@@ -133,26 +187,38 @@ function listSize(
 function argumentValue(
   args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>,
   name: string,
-  variables: Record<string, unknown>,
+  walk: Walk,
 ): unknown {
   const node = args.find((arg) => arg.name.value === name)?.value;
   if (node?.kind === Kind.STRING) {
     return node.value;
   }
 
-  return node?.kind === Kind.VARIABLE ? variables[node.name.value] : undefined;
+  return node?.kind === Kind.VARIABLE ? variable(walk, node.name.value) : undefined;
+}
+
+/** A variable's value as execution will see it: the one sent, else the operation's default. */
+function variable(walk: Walk, name: string): unknown {
+  walk.readVariables = true;
+  if (walk.variables[name] !== undefined) {
+    return walk.variables[name];
+  }
+
+  const fallback = walk.defaults.get(name);
+
+  return fallback === undefined ? undefined : valueFromASTUntyped(fallback);
 }
 
 function pageSize(
   args: ReadonlyArray<{ name: { value: string }; value: ValueNode }>,
-  variables: Record<string, unknown>,
+  walk: Walk,
 ): number {
   const node = args.find((arg) => arg.name.value === 'first')?.value;
   let first: unknown = DEFAULT_PAGE_SIZE;
   if (node?.kind === Kind.INT) {
     first = Number(node.value);
   } else if (node?.kind === Kind.VARIABLE) {
-    first = variables[node.name.value] ?? DEFAULT_PAGE_SIZE;
+    first = variable(walk, node.name.value) ?? DEFAULT_PAGE_SIZE;
   }
 
   return typeof first === 'number' && first > 0 ? Math.min(first, MAX_PAGE_SIZE) : 1;

@@ -51,6 +51,8 @@ export interface JumpCallEvent {
   requestId: string | null;
   rateLimit: JumpRateLimit | null;
   errorKind: JumpError['kind'] | null;
+  /** The failure's code, e.g. `headers_timeout` or `cancelled` (the caller went away). */
+  errorCode: string | null;
 }
 
 export interface JumpTimeouts {
@@ -167,6 +169,7 @@ export class JumpClient {
         route: request.route,
         durationMs: performance.now() - started,
         errorKind: null,
+        errorCode: null,
         ...partial,
       });
 
@@ -188,6 +191,7 @@ export class JumpClient {
         requestId: jumpError.requestId,
         rateLimit: jumpError.rateLimit,
         errorKind: jumpError.kind,
+        errorCode: jumpError.code,
       });
       throw jumpError;
     }

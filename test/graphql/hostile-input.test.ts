@@ -55,6 +55,44 @@ describe('operations too large to run', () => {
     expect(stack.sandbox.calls).toHaveLength(0);
   });
 
+  it('prices a page size given as a variable on every request, not once per document', async () => {
+    const query = `query Pages($first: Int) {
+      patients(first: $first) { nodes { consultations(first: $first) { nodes { patient {
+        consultations(first: $first) { nodes { id } } } } } } }
+    }`;
+    const small = await stack.query(query, { variables: { first: 2 } });
+    const large = await stack.query(query, { variables: { first: 100 } });
+
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors?.[0]?.extensions?.code).toBe('MAX_NODES_EXCEEDED');
+  });
+
+  it('prices a variable left to its default at that default, before any upstream call', async () => {
+    stack.sandbox.resetCalls();
+    const { body } = await stack.query(`query Pages($first: Int = 100) {
+      patients(first: $first) { nodes { consultations(first: $first) { nodes { patient {
+        consultations(first: $first) { nodes { id } } } } } } }
+    }`);
+
+    expect(body.errors?.[0]?.extensions?.code).toBe('MAX_NODES_EXCEEDED');
+    expect(stack.sandbox.calls).toHaveLength(0);
+  });
+
+  it('prices an availability window from variable defaults', async () => {
+    stack.sandbox.resetCalls();
+    const fields = Array.from(
+      { length: 20 },
+      (_, index) =>
+        `a${index}: availability(appointmentTypeId: "type_x", startDate: $from, endDate: $to) { id }`,
+    );
+    const { body } = await stack.query(
+      `query Windows($from: Date = "2027-01-01", $to: Date = "2027-01-31") { ${fields.join(' ')} }`,
+    );
+
+    expect(body.errors?.[0]?.extensions?.code).toBe('MAX_NODES_EXCEEDED');
+    expect(stack.sandbox.calls).toHaveLength(0);
+  });
+
   it('runs a page of 100 consultations with their patients, which is well inside the limit', async () => {
     const { body } = await stack.query(
       `{ patients(first: 2) { nodes { consultations(first: 100) { nodes { patient { id } } } } } }`,

@@ -129,6 +129,7 @@ describe('a client that goes away', () => {
     abandon.abort();
     await pending;
     await new Promise((resolve) => setTimeout(resolve, 300));
+    const metrics = await (await fetch(new URL('/metrics', facade.url))).text();
     await facade.close();
     await upstream.close();
 
@@ -138,6 +139,7 @@ describe('a client that goes away', () => {
     expect(facade.logs.entries()).toContainEqual(
       expect.objectContaining({ msg: 'operation', errorCodes: ['CANCELLED'] }),
     );
+    expect(metrics).toMatch(/jump_facade_upstream_requests_total\{[^}]*status="cancelled"\} 1/);
   });
 });
 

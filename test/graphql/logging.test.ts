@@ -43,6 +43,32 @@ describe('logs', () => {
     ]);
   });
 
+  it('take the operation name from the parsed document, never from comments, strings or free text', async () => {
+    stack.logs.lines.length = 0;
+    await stack.query(
+      '# query Amelia_Price_9993393517\n{ patients(search: "query Jones") { totalCount } }',
+    );
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.full}` },
+      body: JSON.stringify({
+        query: '{ patients(first: 1) { totalCount } }',
+        operationName: 'pk_live_SECRETKEY John Smith 943 476 5919',
+      }),
+    });
+    await response.arrayBuffer();
+    const named = await stack.query(
+      'query pk_test_sandbox_full { patients(first: 1) { totalCount } }',
+    );
+    const text = stack.logs.lines.join('\n');
+    const metrics = await (await fetch(new URL('/metrics', stack.url))).text();
+
+    expect(named.body.errors).toBeUndefined();
+    expect(text).not.toMatch(/Amelia|Jones|SECRETKEY|John Smith|sandbox_full/);
+    expect(metrics).not.toMatch(/Amelia|Jones|SECRETKEY|John Smith|sandbox_full/);
+    expect(metrics).toContain('operation="pk_[redacted]"');
+  });
+
   it('never contain an API key, an Authorization header or patient details', async () => {
     const patient = stack.sandbox.store.patients[2]!;
     stack.logs.lines.length = 0;
