@@ -2,22 +2,25 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { readSandboxEnv } from './sandbox/sandbox-env.js';
-import { startSandbox } from './sandbox/sandbox.js';
 import type { Sandbox, SandboxOptions } from './sandbox/sandbox.js';
 import { createFacade } from './server/create-server.js';
-import { startTracing } from './server/start-tracing.js';
 
 async function main(): Promise<void> {
   const { config, sandboxOptions } = readConfiguration();
   const logger = createLogger(config.logLevel);
+  // Loaded only when used: the OpenTelemetry SDK and the sandbox would otherwise sit in the memory
+  // of every production process (about 15 MB).
   const tracing = config.tracing
-    ? startTracing(process.env.OTEL_SERVICE_NAME ?? 'jump-graphql-facade')
+    ? (await import('./server/start-tracing.js')).startTracing(
+        process.env.OTEL_SERVICE_NAME ?? 'jump-graphql-facade',
+      )
     : null;
   if (config.jumpApiUrl !== null && process.env.SANDBOX_FAULTS?.trim()) {
     logger.warn('SANDBOX_FAULTS is ignored: JUMP_API_URL is set, so no embedded sandbox runs');
   }
   let sandbox: Sandbox | null = null;
   if (sandboxOptions) {
+    const { startSandbox } = await import('./sandbox/sandbox.js');
     sandbox = await startSandbox(sandboxOptions);
     logger.info({ sandboxUrl: sandbox.url }, 'JUMP_API_URL is unset: serving the embedded sandbox');
     if (sandboxOptions.faults) {

@@ -28,6 +28,7 @@ import { idempotencyKeyProblem, readIdempotencyKey } from './idempotency-key.js'
 import { useAdmission } from './use-admission.js';
 import { useDocumentLimits } from './use-document-limits.js';
 import { useAutomaticPersistedQueries } from './use-persisted-queries.js';
+import { useCompiledExecution } from './use-compiled-execution.js';
 import { useErrorCodes } from './use-error-codes.js';
 import { useNodeLimit } from './use-node-limit.js';
 import { recordUpstreamSpan } from './tracing.js';
@@ -105,6 +106,7 @@ export function createFacade(options: FacadeOptions): Facade {
       ...useQueryLimits(config),
       useNodeLimit(config.queryLimits.maxNodes),
       useQuotaExtension(),
+      useCompiledExecution(),
     ],
     context: ({ request, requestId }) => {
       const auth = readBearerKey(request.headers.get('authorization'));

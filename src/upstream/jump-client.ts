@@ -342,26 +342,35 @@ function readSuccess(
   };
 }
 
-async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new JumpError({
-        kind: 'invalid_response',
-        status: null,
-        code: 'response_too_large',
-        message: `Jump's response exceeded ${maxBytes} bytes`,
-        requestId: null,
-      });
-    }
-    chunks.push(buffer);
-  }
+/**
+ * The body as text, refused past `maxBytes`. Read through events rather than `for await`: the
+ * stream's async iterator costs a promise and a closure per chunk.
+ */
+function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        body.destroy();
+        reject(
+          new JumpError({
+            kind: 'invalid_response',
+            status: null,
+            code: 'response_too_large',
+            message: `Jump's response exceeded ${maxBytes} bytes`,
+            requestId: null,
+          }),
+        );
 
-  return Buffer.concat(chunks).toString('utf8');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.once('error', reject);
+  });
 }
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | null {
