@@ -95,7 +95,7 @@ async function listByIds(
 function getOne(jump: JumpSession, resource: Resource, id: string): Promise<JumpRecord | Error> {
   return jump
     .read({ route: RESOURCE_ROUTES[resource].item, params: { id } })
-    .then(asRecord, (error: unknown) => toError(error));
+    .then((result) => asRecord(result, id), toError);
 }
 
 function chunk(ids: string[]): string[][] {

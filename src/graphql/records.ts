@@ -5,9 +5,16 @@ import type { JumpResult } from '../upstream/jump-client.js';
 export type JumpRecord = Record<string, unknown> & { id: string };
 
 /** Reads a single-object answer, refusing anything that is not an object with a string id. */
-export function asRecord(result: JumpResult): JumpRecord {
+/**
+ * Reads a single-object answer. Given `expectedId`, an answer about another record is refused too:
+ * showing it under the id that was asked for could put one patient's data on another's page.
+ */
+export function asRecord(result: JumpResult, expectedId?: string): JumpRecord {
   if (!isJumpRecord(result.data)) {
     throw malformed(result, 'an object with an id');
+  }
+  if (expectedId !== undefined && result.data.id !== expectedId) {
+    throw malformed(result, `the record ${expectedId} that was asked for`);
   }
 
   return result.data;

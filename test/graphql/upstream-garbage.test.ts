@@ -223,3 +223,14 @@ describe('a write whose connection breaks', () => {
     );
   });
 });
+
+describe('an answer about another record', () => {
+  it('is refused rather than shown under the id that was asked for', async () => {
+    upstream.reply({ body: { data: { id: 'pat_OTHER_PERSON', first_name: 'Someone' } } });
+    const answer = await query('{ patient(id: "pat_1") { id firstName } }');
+
+    expect(answer.body.data?.patient).toBeNull();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+    expect(JSON.stringify(answer.body)).not.toContain('Someone');
+  });
+});

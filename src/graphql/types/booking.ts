@@ -295,7 +295,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const params = { id: checkId(String(args.id), 'id') };
 
-      return asRecord(await context.jump.read({ route: '/holds/{id}', params }));
+      return asRecord(await context.jump.read({ route: '/holds/{id}', params }), params.id);
     },
   }),
 }));
