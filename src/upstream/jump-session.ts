@@ -8,7 +8,6 @@ import type {
   JumpResult,
 } from './jump-client.js';
 import { JumpError } from './jump-error.js';
-import type { AcceptedKeys } from './accepted-keys.js';
 import { SharedReadCache } from './shared-read-cache.js';
 
 export interface JumpCall {
@@ -35,7 +34,7 @@ export interface JumpSessionOptions {
   /** Told about every call, for metrics. */
   onCall?: (event: JumpCallEvent) => void;
   /** Keys Jump has lately accepted, shared by every session. @default none (never waits) */
-  acceptedKeys?: AcceptedKeys;
+  acceptedKeys?: SharedReadCache<true>;
   /** Calls one operation may make. @default unlimited */
   maxCalls?: number;
   /** Shared, per-key cache for the routes in `cacheableRoutes`. */
@@ -184,6 +183,14 @@ export class JumpSession {
     return sent;
   }
 
+  /** Jump answered this key with something other than 401; renewed only once it has lapsed. */
+  #accepted(): void {
+    const { acceptedKeys } = this.options;
+    if (acceptedKeys && !acceptedKeys.has(this.keyIdentity)) {
+      acceptedKeys.set(this.keyIdentity, true);
+    }
+  }
+
   async #dispatch(
     apiKey: string,
     method: JumpMethod,
@@ -214,7 +221,7 @@ export class JumpSession {
         }
         onCall?.(event);
       });
-      acceptedKeys?.add(this.keyIdentity);
+      this.#accepted();
 
       return result;
     } catch (error) {
@@ -222,7 +229,7 @@ export class JumpSession {
         this.#refused = error;
         acceptedKeys?.delete(this.keyIdentity);
       } else if (error instanceof JumpError && error.kind === 'http') {
-        acceptedKeys?.add(this.keyIdentity);
+        this.#accepted();
       }
 
       throw error;

@@ -53,6 +53,14 @@ export class SharedReadCache<T = JumpResult> {
     }
   }
 
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   /** Drops every entry whose key starts with `prefix` (one key's answers). */
   evict(prefix: string): void {
     for (const key of this.#entries.keys()) {

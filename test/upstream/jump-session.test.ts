@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JumpClient } from '../../src/upstream/jump-client.js';
 import { JumpError } from '../../src/upstream/jump-error.js';
-import { AcceptedKeys } from '../../src/upstream/accepted-keys.js';
 import { JumpSession } from '../../src/upstream/jump-session.js';
 import { SharedReadCache } from '../../src/upstream/shared-read-cache.js';
 import { startScriptedUpstream } from '../support/scripted-upstream.js';
@@ -108,7 +107,7 @@ describe('a key Jump refuses', () => {
   const refused = { status: 401, body: { error: 'Unauthorized', request_id: 'req_no' } };
 
   it('costs one call per operation, however many fields ask, when Jump has not seen it lately', async () => {
-    const acceptedKeys = new AcceptedKeys();
+    const acceptedKeys = new SharedReadCache<true>({ ttlMs: 300_000, maxEntries: 10_000 });
     const session = new JumpSession(client, { apiKey: 'pk_test_made_up', acceptedKeys });
     upstream.reply(refused);
     const routes = ['/patients', '/clinicians', '/locations', '/problems', '/documents'];
@@ -121,8 +120,8 @@ describe('a key Jump refuses', () => {
   });
 
   it('lets a key Jump has accepted send its calls at once, without waiting on the first', async () => {
-    const acceptedKeys = new AcceptedKeys();
-    acceptedKeys.add(SharedReadCache.keyIdentity(KEY));
+    const acceptedKeys = new SharedReadCache<true>({ ttlMs: 300_000, maxEntries: 10_000 });
+    acceptedKeys.set(SharedReadCache.keyIdentity(KEY), true);
     const session = new JumpSession(client, { apiKey: KEY, acceptedKeys });
     let inFlight = 0;
     let most = 0;
@@ -141,7 +140,7 @@ describe('a key Jump refuses', () => {
   });
 
   it('waits for the first answer of an unknown key, then sends the rest together', async () => {
-    const acceptedKeys = new AcceptedKeys();
+    const acceptedKeys = new SharedReadCache<true>({ ttlMs: 300_000, maxEntries: 10_000 });
     const session = new JumpSession(client, { apiKey: 'pk_test_new_key', acceptedKeys });
     const arrivals: number[] = [];
     upstream.handle(() => {
