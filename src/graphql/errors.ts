@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { redactKeys } from '../auth/api-key.js';
 import { JumpError } from '../upstream/jump-error.js';
 import { CallBudgetExceeded } from '../upstream/jump-session.js';
 
@@ -40,7 +39,8 @@ const CODE_BY_KIND: Record<Exclude<JumpError['kind'], 'http'>, ErrorCode> = {
 /**
  * Maps a failure of a field that needs `scope` to the error the client sees. Upstream errors get a
  * stable code and Jump's `request_id`; anything else is returned unchanged, to be masked at the
- * edge if it is not already a GraphQLError.
+ * edge if it is not already a GraphQLError. Keys Jump may echo are taken out at the edge too, in
+ * `useErrorCodes`, for every error alike.
  */
 export function toGraphQLError(error: unknown, scope: string): unknown {
   if (error instanceof CallBudgetExceeded) {
@@ -61,19 +61,19 @@ export function toGraphQLError(error: unknown, scope: string): unknown {
   if (code === 'FORBIDDEN') {
     extensions.requiredScope = scope;
     // Jump may refuse for another reason than the scope (an address allow-list, say).
-    extensions.upstreamMessage = bounded(redactKeys(error.message));
+    extensions.upstreamMessage = bounded(error.message);
   }
   if (code === 'BAD_USER_INPUT' && error.fields.length > 0) {
     extensions.fields = error.fields.slice(0, MAX_FIELD_ERRORS).map((item) => ({
-      field: bounded(redactKeys(item.field)),
-      message: bounded(redactKeys(item.message)),
+      field: bounded(item.field),
+      message: bounded(item.message),
     }));
   }
   if (code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
     extensions.retryAfter = error.retryAfterSeconds;
   }
 
-  return new GraphQLError(bounded(redactKeys(messageFor(code, error, scope))), { extensions });
+  return new GraphQLError(bounded(messageFor(code, error, scope)), { extensions });
 }
 
 /** Jump's texts reach clients, so a runaway answer must not become a runaway error. */
