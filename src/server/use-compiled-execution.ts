@@ -10,6 +10,7 @@ import type {
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { operationParts } from './operation-parts.js';
 
 export interface CompiledExecutionOptions {
   /** Times a document runs through graphql-js before it is compiled. @default 3 */
@@ -84,18 +85,8 @@ function withLocations(result: ExecutionResult, args: ExecutionArgs): ExecutionR
     return result;
   }
 
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let selectionSet: SelectionSetNode | undefined;
-  for (const definition of args.document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      fragments.set(definition.name.value, definition);
-    } else if (
-      definition.kind === Kind.OPERATION_DEFINITION &&
-      (args.operationName == null || definition.name?.value === args.operationName)
-    ) {
-      selectionSet ??= definition.selectionSet;
-    }
-  }
+  const { operation, fragments } = operationParts(args.document, args.operationName);
+  const selectionSet = operation?.selectionSet;
   const errors = reportedErrors.map((reported) => {
     const error = reported as Pick<
       GraphQLError,

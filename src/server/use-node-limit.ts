@@ -17,6 +17,7 @@ import type {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection.js';
+import { operationParts } from './operation-parts.js';
 
 interface Walk {
   schema: GraphQLSchema;
@@ -91,17 +92,8 @@ function estimate(
   operationName: string | null | undefined,
   walk: Walk,
 ): number {
-  let operation = null;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      walk.fragments.set(definition.name.value, definition);
-    } else if (
-      definition.kind === Kind.OPERATION_DEFINITION &&
-      (operationName == null || definition.name?.value === operationName)
-    ) {
-      operation ??= definition;
-    }
-  }
+  const { operation, fragments } = operationParts(document, operationName);
+  walk.fragments = fragments;
   for (const definition of operation?.variableDefinitions ?? []) {
     if (definition.defaultValue) {
       walk.defaults.set(definition.variable.name.value, definition.defaultValue);
